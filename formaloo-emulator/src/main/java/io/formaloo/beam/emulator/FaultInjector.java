@@ -1,0 +1,110 @@
+package io.formaloo.beam.emulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rolls the dice for the configured {@link Faults}. The dice are seeded, so a single-threaded
+ * scenario is reproducible; under concurrency the order of draws varies but the rates hold.
+ */
+final class FaultInjector {
+  private static final int[] ERROR_STATUSES = {500, 502, 503};
+
+  private volatile Faults faults;
+  private final SplittableRandom random;
+  private final Clock clock;
+  private final Object rateLock = new Object();
+  private long windowSecond = Long.MIN_VALUE;
+  private int windowCount;
+
+  FaultInjector(Faults faults, long seed, Clock clock) {
+    this.faults = faults;
+    this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    this.clock = clock;
+  }
+
+  Faults faults() {
+    return faults;
+  }
+
+  void faults(Faults faults) {
+    this.faults = faults;
+  }
+
+  /** Waits the configured latency plus jitter: the point of this fault is to take time. */
+  void delay() throws InterruptedException {
+    Faults f = faults;
+    long nanos = f.latency().toNanos();
+    long jitter = f.latencyJitter().toNanos();
+    if (jitter > 0) {
+      nanos += nextLong(jitter + 1);
+    }
+    if (nanos > 0) {
+      TimeUnit.NANOSECONDS.sleep(nanos);
+    }
+  }
+
+  /**
+   * Counts the request against the global rate limit (a one-second window); the wait, when over the
+   * limit, until the next window opens.
+   */
+  Duration throttle() {
+    double limit = faults.rateLimitPerSecond();
+    if (limit <= 0) {
+      return null;
+    }
+    long nowMillis = clock.millis();
+    long second = nowMillis / 1000;
+    synchronized (rateLock) {
+      if (second != windowSecond) {
+        windowSecond = second;
+        windowCount = 0;
+      }
+      windowCount++;
+      if (windowCount <= Math.max(1, (int) Math.floor(limit))) {
+        return null;
+      }
+    }
+    return Duration.ofMillis((second + 1) * 1000 - nowMillis);
+  }
+
+  /** A 5xx status to answer instead of doing the work, or 0. */
+  int serverError() {
+    return roll(faults.errorRate()) ? ERROR_STATUSES[nextInt(ERROR_STATUSES.length)] : 0;
+  }
+
+  boolean dropBeforeWork() {
+    return roll(faults.dropRate());
+  }
+
+  boolean dropAfterWork() {
+    return roll(faults.dropAfterCommitRate());
+  }
+
+  boolean failBatchJob() {
+    return roll(faults.batchJobFailureRate());
+  }
+
+  int nextInt(int bound) {
+    synchronized (random) {
+      return random.nextInt(bound);
+    }
+  }
+
+  private long nextLong(long bound) {
+    synchronized (random) {
+      return random.nextLong(bound);
+    }
+  }
+
+  private boolean roll(double probability) {
+    if (probability <= 0) {
+      return false;
+    }
+    synchronized (random) {
+      return random.nextDouble() < probability;
+    }
+  }
+}

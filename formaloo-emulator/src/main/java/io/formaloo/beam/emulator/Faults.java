@@ -1,0 +1,290 @@
+package io.formaloo.beam.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The faults the emulator injects, each a setting. Immutable; change them on a running emulator
+ * with {@link FormalooEmulator#setFaults(Faults)}.
+ *
+ * <p>Probabilities are per request, between 0 and 1. Every fault applies to the API paths under
+ * {@code /v1.0/}, never to the emulator's own {@code /__emulator/} admin paths.
+ */
+public final class Faults {
+
+  /** How a 429 answer tells the client when to come back. */
+  public enum RetryAfterMode {
+    /** {@code Retry-After: <seconds>}. */
+    SECONDS,
+    /** {@code Retry-After: <RFC 1123 date>}. */
+    HTTP_DATE,
+    /** No {@code Retry-After} header: the client must back off on its own. */
+    ABSENT
+  }
+
+  private static final Faults NONE = builder().build();
+
+  private final Duration latency;
+  private final Duration latencyJitter;
+  private final double rateLimitPerSecond;
+  private final RetryAfterMode retryAfterMode;
+  private final double errorRate;
+  private final double dropRate;
+  private final double dropAfterCommitRate;
+  private final double batchJobFailureRate;
+  private final boolean envelope;
+  private final int insertsPerListRequest;
+  private final int deletesPerListRequest;
+
+  private Faults(Builder b) {
+    this.latency = b.latency;
+    this.latencyJitter = b.latencyJitter;
+    this.rateLimitPerSecond = b.rateLimitPerSecond;
+    this.retryAfterMode = b.retryAfterMode;
+    this.errorRate = b.errorRate;
+    this.dropRate = b.dropRate;
+    this.dropAfterCommitRate = b.dropAfterCommitRate;
+    this.batchJobFailureRate = b.batchJobFailureRate;
+    this.envelope = b.envelope;
+    this.insertsPerListRequest = b.insertsPerListRequest;
+    this.deletesPerListRequest = b.deletesPerListRequest;
+  }
+
+  /** No faults: a healthy, fast, unwrapped API. */
+  public static Faults none() {
+    return NONE;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.latency = latency;
+    b.latencyJitter = latencyJitter;
+    b.rateLimitPerSecond = rateLimitPerSecond;
+    b.retryAfterMode = retryAfterMode;
+    b.errorRate = errorRate;
+    b.dropRate = dropRate;
+    b.dropAfterCommitRate = dropAfterCommitRate;
+    b.batchJobFailureRate = batchJobFailureRate;
+    b.envelope = envelope;
+    b.insertsPerListRequest = insertsPerListRequest;
+    b.deletesPerListRequest = deletesPerListRequest;
+    return b;
+  }
+
+  /** Fixed delay added before every answer. */
+  public Duration latency() {
+    return latency;
+  }
+
+  /** Upper bound of a uniformly random delay added on top of {@link #latency()}. */
+  public Duration latencyJitter() {
+    return latencyJitter;
+  }
+
+  /** Requests per second the whole API accepts before answering 429; 0 means unlimited. */
+  public double rateLimitPerSecond() {
+    return rateLimitPerSecond;
+  }
+
+  public RetryAfterMode retryAfterMode() {
+    return retryAfterMode;
+  }
+
+  /** Probability of answering 500, 502 or 503 without doing the work. */
+  public double errorRate() {
+    return errorRate;
+  }
+
+  /** Probability of dropping the connection mid-answer without doing the work. */
+  public double dropRate() {
+    return dropRate;
+  }
+
+  /**
+   * Probability of doing the work (committing a write), then dropping the connection mid-answer.
+   */
+  public double dropAfterCommitRate() {
+    return dropAfterCommitRate;
+  }
+
+  /** Probability that a batch import job ends {@code failed} without importing any row. */
+  public double batchJobFailureRate() {
+    return batchJobFailureRate;
+  }
+
+  /** Whether every answer is wrapped as {@code {"status", "errors", "data"}}. */
+  public boolean envelope() {
+    return envelope;
+  }
+
+  /** Customers or activities inserted before each answer to a list of them (page shifting). */
+  public int insertsPerListRequest() {
+    return insertsPerListRequest;
+  }
+
+  /** Customers or activities deleted before each answer to a list of them (page shifting). */
+  public int deletesPerListRequest() {
+    return deletesPerListRequest;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Faults)) {
+      return false;
+    }
+    Faults f = (Faults) o;
+    return latency.equals(f.latency)
+        && latencyJitter.equals(f.latencyJitter)
+        && rateLimitPerSecond == f.rateLimitPerSecond
+        && retryAfterMode == f.retryAfterMode
+        && errorRate == f.errorRate
+        && dropRate == f.dropRate
+        && dropAfterCommitRate == f.dropAfterCommitRate
+        && batchJobFailureRate == f.batchJobFailureRate
+        && envelope == f.envelope
+        && insertsPerListRequest == f.insertsPerListRequest
+        && deletesPerListRequest == f.deletesPerListRequest;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        latency,
+        latencyJitter,
+        rateLimitPerSecond,
+        retryAfterMode,
+        errorRate,
+        dropRate,
+        dropAfterCommitRate,
+        batchJobFailureRate,
+        envelope,
+        insertsPerListRequest,
+        deletesPerListRequest);
+  }
+
+  @Override
+  public String toString() {
+    return "Faults{latency="
+        + latency
+        + ", jitter="
+        + latencyJitter
+        + ", rateLimitPerSecond="
+        + rateLimitPerSecond
+        + ", retryAfter="
+        + retryAfterMode
+        + ", errorRate="
+        + errorRate
+        + ", dropRate="
+        + dropRate
+        + ", dropAfterCommitRate="
+        + dropAfterCommitRate
+        + ", batchJobFailureRate="
+        + batchJobFailureRate
+        + ", envelope="
+        + envelope
+        + ", insertsPerListRequest="
+        + insertsPerListRequest
+        + ", deletesPerListRequest="
+        + deletesPerListRequest
+        + "}";
+  }
+
+  /** Builds {@link Faults}; every setting starts off (no fault). */
+  public static final class Builder {
+    private Duration latency = Duration.ZERO;
+    private Duration latencyJitter = Duration.ZERO;
+    private double rateLimitPerSecond;
+    private RetryAfterMode retryAfterMode = RetryAfterMode.SECONDS;
+    private double errorRate;
+    private double dropRate;
+    private double dropAfterCommitRate;
+    private double batchJobFailureRate;
+    private boolean envelope;
+    private int insertsPerListRequest;
+    private int deletesPerListRequest;
+
+    private Builder() {}
+
+    public Builder latency(Duration fixed, Duration jitter) {
+      this.latency = nonNegative("latency", fixed);
+      this.latencyJitter = nonNegative("latency jitter", jitter);
+      return this;
+    }
+
+    public Builder rateLimit(double requestsPerSecond, RetryAfterMode retryAfter) {
+      if (!(requestsPerSecond >= 0)) {
+        throw new IllegalArgumentException(
+            "rate limit must be >= 0 requests per second (0 = unlimited), got "
+                + requestsPerSecond);
+      }
+      this.rateLimitPerSecond = requestsPerSecond;
+      this.retryAfterMode = Objects.requireNonNull(retryAfter, "retryAfter");
+      return this;
+    }
+
+    public Builder errorRate(double probability) {
+      this.errorRate = probability("errorRate", probability);
+      return this;
+    }
+
+    public Builder dropRate(double probability) {
+      this.dropRate = probability("dropRate", probability);
+      return this;
+    }
+
+    public Builder dropAfterCommitRate(double probability) {
+      this.dropAfterCommitRate = probability("dropAfterCommitRate", probability);
+      return this;
+    }
+
+    public Builder batchJobFailureRate(double probability) {
+      this.batchJobFailureRate = probability("batchJobFailureRate", probability);
+      return this;
+    }
+
+    public Builder envelope(boolean envelope) {
+      this.envelope = envelope;
+      return this;
+    }
+
+    public Builder insertsPerListRequest(int count) {
+      this.insertsPerListRequest = nonNegative("insertsPerListRequest", count);
+      return this;
+    }
+
+    public Builder deletesPerListRequest(int count) {
+      this.deletesPerListRequest = nonNegative("deletesPerListRequest", count);
+      return this;
+    }
+
+    public Faults build() {
+      return new Faults(this);
+    }
+
+    private static double probability(String name, double p) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException(name + " must be a probability in [0, 1], got " + p);
+      }
+      return p;
+    }
+
+    private static int nonNegative(String name, int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException(name + " must be >= 0, got " + n);
+      }
+      return n;
+    }
+
+    private static Duration nonNegative(String name, Duration d) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, got " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.formaloo.beam.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Django REST Framework's page-number pagination: {@code ?page=N} (1-based) and an optional {@code
+ * page_size} honoured up to the configured maximum; a page past the end is a 404 "Invalid page.";
+ * {@code next}/{@code previous} are absolute links.
+ */
+final class Paginator {
+  /** DRF's {@code ?page=last}. */
+  private static final int LAST = -1;
+
+  private final int defaultPageSize;
+  private final int maxPageSize;
+
+  Paginator(int defaultPageSize, int maxPageSize) {
+    this.defaultPageSize = defaultPageSize;
+    this.maxPageSize = maxPageSize;
+  }
+
+  /**
+   * One page of a list of {@code count} items, the i-th (0-based, in list order) rendered by {@code
+   * itemAt}.
+   */
+  ObjectNode page(ApiRequest req, String listKey, int count, IntFunction<JsonNode> itemAt) {
+    int size = pageSize(req);
+    int pageCount = Math.max(1, (count + size - 1) / size);
+    int page = pageNumber(req);
+    if (page == LAST) {
+      page = pageCount;
+    }
+    if (page > pageCount) {
+      throw ApiException.invalidPage();
+    }
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("count", count);
+    node.put("next", page < pageCount ? link(req, page + 1) : null);
+    node.put("previous", page > 1 ? link(req, page - 1) : null);
+    node.put("page_size", size);
+    node.put("page_count", pageCount);
+    node.put("current_page", page);
+    ArrayNode items = node.putArray(listKey);
+    int from = (page - 1) * size;
+    int to = Math.min(count, from + size);
+    for (int i = from; i < to; i++) {
+      items.add(itemAt.apply(i));
+    }
+    return node;
+  }
+
+  int pageSize(ApiRequest req) {
+    String raw = req.param("page_size");
+    if (raw == null) {
+      return defaultPageSize;
+    }
+    try {
+      int asked = Integer.parseInt(raw.trim());
+      // DRF ignores a size it cannot use and falls back to the default.
+      return asked < 1 ? defaultPageSize : Math.min(asked, maxPageSize);
+    } catch (NumberFormatException e) {
+      return defaultPageSize;
+    }
+  }
+
+  private static int pageNumber(ApiRequest req) {
+    String raw = req.param("page");
+    if (raw == null) {
+      return 1;
+    }
+    if (raw.equals("last")) {
+      return LAST;
+    }
+    try {
+      int page = Integer.parseInt(raw.trim());
+      if (page < 1) {
+        throw ApiException.invalidPage();
+      }
+      return page;
+    } catch (NumberFormatException e) {
+      throw ApiException.invalidPage();
+    }
+  }
+
+  private static String link(ApiRequest req, int page) {
+    Map<String, String> query = new LinkedHashMap<>(req.query());
+    query.put("page", Integer.toString(page));
+    StringBuilder url = new StringBuilder(req.absoluteBase()).append(req.path()).append('?');
+    boolean first = true;
+    for (Map.Entry<String, String> e : query.entrySet()) {
+      if (!first) {
+        url.append('&');
+      }
+      first = false;
+      url.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+    }
+    return url.toString();
+  }
+}

@@ -1,0 +1,32 @@
+package io.formaloo.beam.io.client;
+
+import java.nio.charset.StandardCharsets;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/** An answer read whole: status, the headers the client acts on, and the body. */
+final class HttpAnswer {
+  final int status;
+  final byte[] body;
+  final @Nullable String retryAfter;
+  final @Nullable String location;
+
+  HttpAnswer(int status, byte[] body, @Nullable String retryAfter, @Nullable String location) {
+    this.status = status;
+    this.body = body;
+    this.retryAfter = retryAfter;
+    this.location = location;
+  }
+
+  boolean isSuccess() {
+    return status >= 200 && status < 300;
+  }
+
+  String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return "HttpAnswer{" + status + ", " + body.length + " bytes}";
+  }
+}
