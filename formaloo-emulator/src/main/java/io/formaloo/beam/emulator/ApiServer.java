@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.Map;
  * logged with its endpoint, status and duration.
  */
 final class ApiServer implements HttpHandler {
+  private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
+
   private final List<Route> routes;
   private final AdminEndpoints admin;
   private final TokenIssuer tokens;
@@ -58,132 +61,145 @@ final class ApiServer implements HttpHandler {
     }
   }
 
+  /** What the server decided to answer, decided before a byte of it is sent. */
+  private static final class Outcome {
+    String endpoint;
+    int status = 500;
+    JsonNode body;
+    String retryAfter;
+
+    /** Drop the connection instead of answering: the work was not done. */
+    boolean dropBeforeWork;
+
+    /** Send half the answer, then drop the connection: the work was done. */
+    boolean dropAfterWork;
+  }
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     long started = System.nanoTime();
     Instant at = clock.instant();
     String method = exchange.getRequestMethod();
-    String rawPath = exchange.getRequestURI().getRawPath();
-    String fullPath =
-        exchange.getRequestURI().getRawQuery() == null
-            ? rawPath
-            : rawPath + "?" + exchange.getRequestURI().getRawQuery();
-    String endpoint = method + " " + rawPath;
-    int status = 500;
-    boolean dropped = false;
+    URI uri = exchange.getRequestURI();
+    byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readAllBytes();
-      if (rawPath.startsWith(AdminEndpoints.PREFIX)) {
-        endpoint = "ADMIN " + rawPath;
-        AdminEndpoints.Answer answer = admin.handle(method, exchange.getRequestURI(), body);
-        status = answer.status;
-        send(exchange, answer.body, null, false, false, status);
-        return;
-      }
-      ApiRequest req =
-          new ApiRequest(
-              method,
-              exchange.getRequestURI(),
-              exchange.getRequestHeaders(),
-              body,
-              absoluteBase(exchange));
+      body = in.readAllBytes();
+    }
+    if (uri.getRawPath().startsWith(AdminEndpoints.PREFIX)) {
+      // Not logged: the log and counters describe what clients asked of the API.
+      AdminEndpoints.Answer answer = admin.handle(method, uri, body);
+      send(exchange, answer.body, null, false, false, answer.status);
+      return;
+    }
+    Outcome outcome = decide(exchange, method, uri, body);
+    // Logged before the answer leaves, so a client that has its answer finds it in the log.
+    log.record(
+        new RequestLogEntry(
+            at,
+            method,
+            uri.getRawQuery() == null
+                ? uri.getRawPath()
+                : uri.getRawPath() + "?" + uri.getRawQuery(),
+            outcome.endpoint,
+            outcome.dropBeforeWork ? 0 : outcome.status,
+            Duration.ofNanos(System.nanoTime() - started),
+            outcome.dropBeforeWork || outcome.dropAfterWork));
+    if (outcome.dropBeforeWork) {
+      drop(exchange);
+    }
+    send(
+        exchange,
+        outcome.body,
+        outcome.retryAfter,
+        outcome.dropAfterWork,
+        faults.faults().envelope(),
+        outcome.status);
+  }
+
+  private Outcome decide(HttpExchange exchange, String method, URI uri, byte[] body) {
+    Outcome outcome = new Outcome();
+    outcome.endpoint = method + " " + uri.getRawPath();
+    ApiRequest req =
+        new ApiRequest(method, uri, exchange.getRequestHeaders(), body, absoluteBase(exchange));
+    try {
+      faults.delay();
       Route route = null;
-      JsonNode answer;
-      String retryAfter = null;
-      boolean dropAfter = false;
-      try {
-        faults.delay();
-        Map<String, String> pathValues = null;
-        boolean pathKnown = false;
-        if (rawPath.startsWith(FormalooEmulator.API_PREFIX)) {
-          for (Route candidate : routes) {
-            Map<String, String> values = candidate.match(req.path());
-            if (values != null) {
-              pathKnown = true;
-              if (candidate.method.equals(method)) {
-                route = candidate;
-                pathValues = values;
-                break;
-              }
+      Map<String, String> pathValues = null;
+      boolean pathKnown = false;
+      if (uri.getRawPath().startsWith(FormalooEmulator.API_PREFIX)) {
+        for (Route candidate : routes) {
+          Map<String, String> values = candidate.match(req.path());
+          if (values != null) {
+            pathKnown = true;
+            if (candidate.method.equals(method)) {
+              route = candidate;
+              pathValues = values;
+              break;
             }
           }
         }
-        if (route != null) {
-          endpoint = route.endpoint();
-        }
-        Duration wait = faults.throttle();
-        if (wait != null) {
-          retryAfter = retryAfter(wait);
-          throw ApiException.detail(
-              429,
-              "Request was throttled. Expected available in "
-                  + Math.max(1, (wait.toMillis() + 999) / 1000)
-                  + " second(s).");
-        }
-        int serverError = faults.serverError();
-        if (serverError != 0) {
-          throw ApiException.detail(serverError, serverErrorDetail(serverError));
-        }
-        if (faults.dropBeforeWork()) {
-          dropped = true;
-          status = 0;
-          drop(exchange);
-        }
-        if (route == null) {
-          if (pathKnown) {
-            throw ApiException.detail(405, "Method \"" + method + "\" not allowed.");
-          }
-          throw ApiException.notFound();
-        }
-        if (route.access != Route.Access.TOKEN_REQUEST) {
-          tokens.authenticate(req, route.access == Route.Access.KEY_ALONE_ALLOWED);
-        }
-        if (route.takesBusiness) {
-          String asked = req.param(businessParameter);
-          if (asked != null && !asked.equals(business)) {
-            throw FieldErrors.single(
-                businessParameter,
-                "Business \""
-                    + asked
-                    + "\" does not exist or cannot be reached with this API key.");
-          }
-          req.business(business);
-        }
-        ApiResponse response = route.handler.handle(req, pathValues);
-        status = response.status();
-        answer = response.body();
-        dropAfter = faults.dropAfterWork();
-      } catch (ApiException e) {
-        status = e.status();
-        answer = e.body();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        status = 503;
-        answer = ApiException.detail(503, "The emulator is shutting down.").body();
       }
-      if (dropAfter) {
-        dropped = true;
+      if (route != null) {
+        outcome.endpoint = route.endpoint();
       }
-      send(exchange, answer, retryAfter, dropAfter, faults.faults().envelope(), status);
-    } catch (DropConnection e) {
-      throw e;
+      Duration wait = faults.throttle();
+      if (wait != null) {
+        outcome.retryAfter = retryAfter(wait);
+        throw ApiException.detail(
+            429,
+            "Request was throttled. Expected available in "
+                + Math.max(1, (wait.toMillis() + 999) / 1000)
+                + " second(s).");
+      }
+      int serverError = faults.serverError();
+      if (serverError != 0) {
+        throw ApiException.detail(serverError, serverErrorDetail(serverError));
+      }
+      if (faults.dropBeforeWork()) {
+        outcome.dropBeforeWork = true;
+        return outcome;
+      }
+      if (route == null) {
+        if (pathKnown) {
+          throw ApiException.detail(405, "Method \"" + method + "\" not allowed.");
+        }
+        throw ApiException.notFound();
+      }
+      if (route.access != Route.Access.TOKEN_REQUEST) {
+        tokens.authenticate(req, route.access == Route.Access.KEY_ALONE_ALLOWED);
+      }
+      if (route.takesBusiness) {
+        checkBusiness(req);
+      }
+      ApiResponse response = route.handler.handle(req, pathValues);
+      outcome.status = response.status();
+      outcome.body = response.body();
+      outcome.dropAfterWork = faults.dropAfterWork();
+    } catch (ApiException e) {
+      outcome.status = e.status();
+      outcome.body = e.body();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      outcome.status = 503;
+      outcome.body = ApiException.detail(503, "The emulator is shutting down.").body();
     } catch (RuntimeException e) {
-      status = 500;
-      ObjectNode error = Json.MAPPER.createObjectNode();
-      error.put("detail", "A server error occurred.");
-      send(exchange, error, null, false, false, 500);
-      throw e;
-    } finally {
-      log.record(
-          new RequestLogEntry(
-              at,
-              method,
-              fullPath,
-              endpoint,
-              status,
-              Duration.ofNanos(System.nanoTime() - started),
-              dropped));
+      // A bug in a handler: answer as Django does (500, JSON detail) and keep serving.
+      outcome.status = 500;
+      outcome.body = ApiException.detail(500, "A server error occurred.").body();
+      LOG.log(System.Logger.Level.ERROR, "handler failed on " + method + " " + uri, e);
     }
+    return outcome;
+  }
+
+  /** The business named by the request, if any, must be the key's own. */
+  private void checkBusiness(ApiRequest req) {
+    String asked = req.param(businessParameter);
+    if (asked != null && !asked.equals(business)) {
+      throw FieldErrors.single(
+          businessParameter,
+          "Business \"" + asked + "\" does not exist or cannot be reached with this API key.");
+    }
+    req.business(business);
   }
 
   private void send(
