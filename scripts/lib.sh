@@ -1,0 +1,22 @@
+# Shared by the scripts in this folder: build a module once and run its classes.
+# Sourced, not run. Callers cd to the repository root first.
+
+# Builds a module and the modules it depends on, without tests, quietly.
+build_module() {
+  local module=$1
+  echo "building ${module} ..." >&2
+  mvn -B -q -Dstyle.color=never -pl "${module}" -am install -DskipTests -Dspotless.check.skip=true >&2
+}
+
+# The runtime classpath of a built module: its classes and its dependencies' jars.
+module_classpath() {
+  local module=$1 scope=${2:-runtime}
+  local cp_file="${module}/target/classpath-${scope}.txt"
+  mvn -B -q -Dstyle.color=never -pl "${module}" dependency:build-classpath -Dmdep.includeScope="${scope}" \
+    -Dmdep.outputFile="$(pwd)/${cp_file}" >&2
+  if [ "${scope}" = test ]; then
+    echo "${module}/target/test-classes:${module}/target/classes:$(cat "${cp_file}")"
+  else
+    echo "${module}/target/classes:$(cat "${cp_file}")"
+  fi
+}
