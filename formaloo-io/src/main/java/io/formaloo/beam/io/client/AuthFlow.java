@@ -24,10 +24,5 @@ public enum AuthFlow {
    * Only {@code x-api-key} is sent. Enough for the write endpoints (creating customers and
    * activities). Needs an API key.
    */
-  WRITE_KEY_ONLY;
-
-  /** Whether this flow obtains its tokens from the API, and can therefore refresh them. */
-  boolean fetchesTokens() {
-    return this == SERVICE_TOKEN || this == OAUTH2_CLIENT_CREDENTIALS;
-  }
+  WRITE_KEY_ONLY
 }

@@ -96,4 +96,15 @@ final class BaseUrl {
     }
     return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
+
+  /** The path of {@code url}, without its query: what messages show of a request. */
+  static String pathOf(String url) {
+    try {
+      String path = new URI(url).getRawPath();
+      return path == null || path.isEmpty() ? "/" : path;
+    } catch (URISyntaxException e) {
+      int q = url.indexOf('?');
+      return q < 0 ? url : url.substring(0, q);
+    }
+  }
 }

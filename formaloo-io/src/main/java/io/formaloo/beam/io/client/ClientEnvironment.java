@@ -16,7 +16,8 @@ final class ClientEnvironment {
   final Sleeper sleeper;
   final DoubleSupplier random;
 
-  ClientEnvironment(LongSupplier nanoTime, Clock wallClock, Sleeper sleeper, DoubleSupplier random) {
+  ClientEnvironment(
+      LongSupplier nanoTime, Clock wallClock, Sleeper sleeper, DoubleSupplier random) {
     this.nanoTime = nanoTime;
     this.wallClock = wallClock;
     this.sleeper = sleeper;
@@ -30,17 +31,5 @@ final class ClientEnvironment {
         Clock.systemUTC(),
         Sleeper.DEFAULT,
         () -> ThreadLocalRandom.current().nextDouble());
-  }
-
-  ClientEnvironment withSleeper(Sleeper s) {
-    return new ClientEnvironment(nanoTime, wallClock, s, random);
-  }
-
-  ClientEnvironment withNanoTime(LongSupplier n) {
-    return new ClientEnvironment(n, wallClock, sleeper, random);
-  }
-
-  ClientEnvironment withRandom(DoubleSupplier r) {
-    return new ClientEnvironment(nanoTime, wallClock, sleeper, r);
   }
 }

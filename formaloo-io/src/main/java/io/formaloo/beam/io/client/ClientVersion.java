@@ -10,10 +10,6 @@ final class ClientVersion {
 
   private ClientVersion() {}
 
-  static String version() {
-    return VERSION;
-  }
-
   /** The default {@code User-Agent}: the project's name and version. */
   static String userAgent() {
     return "formaloo-beam/" + VERSION;

@@ -180,8 +180,7 @@ public abstract class FormalooConfig implements Serializable, HasDisplayData {
       FormalooConfig c = autoBuild();
       if (c.business() != null) {
         Checks.notBlank("business", c.business());
-        Checks.check(
-            !c.business().contains("/"), "business must be a slug, got %s", c.business());
+        Checks.check(!c.business().contains("/"), "business must be a slug, got %s", c.business());
       }
       Checks.notBlank("businessParameter", c.businessParameter());
       Checks.positive("connectTimeout", c.connectTimeout());

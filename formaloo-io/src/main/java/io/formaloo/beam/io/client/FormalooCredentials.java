@@ -46,7 +46,8 @@ public abstract class FormalooCredentials implements Serializable {
 
   /** An API key and secret, for the flows that obtain tokens. */
   public static FormalooCredentials of(String apiKey, String apiSecret) {
-    return new Explicit("explicit", required("apiKey", apiKey), required("apiSecret", apiSecret), null);
+    return new Explicit(
+        "explicit", required("apiKey", apiKey), required("apiSecret", apiSecret), null);
   }
 
   /** Only an API key, for {@link AuthFlow#WRITE_KEY_ONLY}. */

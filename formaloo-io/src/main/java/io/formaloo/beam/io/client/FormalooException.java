@@ -88,7 +88,8 @@ public class FormalooException extends RuntimeException {
   }
 
   private static Map<String, List<String>> copy(Map<String, List<String>> fieldErrors) {
-    // LinkedHashMap and ArrayList, not Map.copyOf: the exception must stay Serializable and ordered.
+    // LinkedHashMap and ArrayList, not Map.copyOf: the exception must stay Serializable and
+    // ordered.
     Map<String, List<String>> copy = new LinkedHashMap<>();
     fieldErrors.forEach((k, v) -> copy.put(k, Collections.unmodifiableList(new ArrayList<>(v))));
     return Collections.unmodifiableMap(copy);

@@ -1,6 +1,5 @@
 package io.formaloo.beam.io.client;
 
-import java.nio.charset.StandardCharsets;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** An answer read whole: status, the headers the client acts on, and the body. */
@@ -19,10 +18,6 @@ final class HttpAnswer {
 
   boolean isSuccess() {
     return status >= 200 && status < 300;
-  }
-
-  String bodyText() {
-    return new String(body, StandardCharsets.UTF_8);
   }
 
   @Override

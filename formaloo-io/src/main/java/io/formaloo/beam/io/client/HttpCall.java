@@ -21,12 +21,14 @@ final class HttpCall {
 
   final String method;
   final String url;
+
   /** The URL's path alone: what messages and exceptions show. */
   final String path;
 
   final Purpose purpose;
   final @Nullable String contentType;
   final byte @Nullable [] body;
+
   /** Headers besides the authenticator's, such as the token request's own Basic credentials. */
   final Map<String, String> headers;
 

@@ -47,8 +47,6 @@ public abstract class RateLimit implements Serializable {
 
   @Override
   public final String toString() {
-    return isUnlimited()
-        ? "unlimited"
-        : requestsPerSecond() + " requests/s, burst " + burst();
+    return isUnlimited() ? "unlimited" : requestsPerSecond() + " requests/s, burst " + burst();
   }
 }

@@ -84,7 +84,10 @@ public abstract class RetryPolicy implements Serializable {
      */
     public RetryPolicy build() {
       RetryPolicy p = autoBuild();
-      Checks.check(p.maxAttempts() >= 1, "retryPolicy.maxAttempts must be at least 1, got %s", p.maxAttempts());
+      Checks.check(
+          p.maxAttempts() >= 1,
+          "retryPolicy.maxAttempts must be at least 1, got %s",
+          p.maxAttempts());
       Checks.positive("retryPolicy.maxElapsed", p.maxElapsed());
       Checks.positive("retryPolicy.initialBackoff", p.initialBackoff());
       Checks.positive("retryPolicy.maxBackoff", p.maxBackoff());

@@ -67,7 +67,8 @@ final class Transport implements AutoCloseable {
   HttpAnswer send(HttpCall call, Map<String, String> authHeaders) throws IOException {
     ByteArrayContent content =
         call.body == null ? null : new ByteArrayContent(call.contentType, call.body);
-    HttpRequest request = requests.buildRequest(call.method, new GenericUrl(call.url), content);
+    HttpRequest request =
+        requests.buildRequest(call.method, new GenericUrl(call.url, true), content);
     request
         .setThrowExceptionOnExecuteError(false)
         .setFollowRedirects(false)

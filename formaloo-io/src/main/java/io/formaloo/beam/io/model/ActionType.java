@@ -14,9 +14,9 @@ import org.joda.time.Instant;
  * A kind of activity ("order created", "page viewed") that activities are recorded under: the
  * reference's {@code ActionType} (and {@code PatchedActionType}, the same fields all optional).
  *
- * <p>Every field is optional: a create or patch body carries only the writable ones ({@code
- * title}, {@code description}, {@code default_operation_type}, {@code activity_text_template},
- * {@code action_score}), and a patch may carry fewer.
+ * <p>Every field is optional: a create or patch body carries only the writable ones ({@code title},
+ * {@code description}, {@code default_operation_type}, {@code activity_text_template}, {@code
+ * action_score}), and a patch may carry fewer.
  */
 @AutoValue
 @DefaultSchema(AutoValueSchema.class)
@@ -106,17 +106,15 @@ public abstract class ActionType implements Serializable {
 
     public abstract Builder setDefaultOperationType(@Nullable OperationType type);
 
-    /** Sets the template as JSON text, which must be one JSON value (it is checked on write). */
+    /**
+     * Sets the template as JSON text, which must be one JSON value (it is checked on write); see
+     * {@link ModelJson#jsonText}.
+     */
     public abstract Builder setActivityTextTemplateJson(@Nullable String json);
 
     public abstract Builder setActionScore(@Nullable Integer actionScore);
 
     public abstract Builder setGroup(@Nullable ActionTypeGroup group);
-
-    /** Sets the template from a tree. */
-    public Builder setActivityTextTemplate(@Nullable JsonNode template) {
-      return setActivityTextTemplateJson(FreeFormJson.fromValue(template));
-    }
 
     abstract @Nullable List<Tag> getTags();
 

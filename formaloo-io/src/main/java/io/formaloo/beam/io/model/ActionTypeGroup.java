@@ -25,8 +25,8 @@ public abstract class ActionTypeGroup implements Serializable {
   public abstract @Nullable String getDescription();
 
   /**
-   * JSON {@code default_text_template}, a free-form object (e.g. {@code {"en": "..."}}), as
-   * compact JSON text. See {@link #defaultTextTemplate()} for the tree.
+   * JSON {@code default_text_template}, a free-form object (e.g. {@code {"en": "..."}}), as compact
+   * JSON text. See {@link #defaultTextTemplate()} for the tree.
    */
   @SchemaFieldNumber("2")
   public abstract @Nullable String getDefaultTextTemplateJson();
@@ -53,15 +53,13 @@ public abstract class ActionTypeGroup implements Serializable {
 
     public abstract Builder setDescription(@Nullable String description);
 
-    /** Sets the template as JSON text, which must be one JSON value (it is checked on write). */
+    /**
+     * Sets the template as JSON text, which must be one JSON value (it is checked on write); see
+     * {@link ModelJson#jsonText}.
+     */
     public abstract Builder setDefaultTextTemplateJson(@Nullable String json);
 
     public abstract Builder setSlug(@Nullable String slug);
-
-    /** Sets the template from a tree. */
-    public Builder setDefaultTextTemplate(@Nullable JsonNode template) {
-      return setDefaultTextTemplateJson(FreeFormJson.fromValue(template));
-    }
 
     public abstract ActionTypeGroup build();
   }

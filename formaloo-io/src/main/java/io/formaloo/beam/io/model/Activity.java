@@ -14,10 +14,10 @@ import org.joda.time.Instant;
  *
  * <p>One class for the reference's two shapes and the create body, because they are views of one
  * record and a pipeline should not need two types for it: {@code ActivityList} (from {@code GET
- * /activities}: with {@code customer}, without {@code currency} and {@code monetary_value}),
- * {@code ActivityShort} (from {@code GET /customers/{slug}/activities/}: the reverse, since the
- * customer is the one asked about) and the {@code POST /activities} body (which can carry all of
- * them). A field a shape does not have is null.
+ * /activities}: with {@code customer}, without {@code currency} and {@code monetary_value}), {@code
+ * ActivityShort} (from {@code GET /customers/{slug}/activities/}: the reverse, since the customer
+ * is the one asked about) and the {@code POST /activities} body (which can carry all of them). A
+ * field a shape does not have is null.
  *
  * <p>{@code action} is the only required field: no shape lacks it, and an activity without an
  * action type means nothing.
@@ -70,8 +70,8 @@ public abstract class Activity implements Serializable {
   public abstract @Nullable Instant getUpdatedAt();
 
   /**
-   * JSON {@code slug}: the activity's identity. A writer that sets a stable slug can retry a
-   * create without making a duplicate.
+   * JSON {@code slug}: the activity's identity. A writer that sets a stable slug can retry a create
+   * without making a duplicate.
    */
   @SchemaFieldNumber("9")
   public abstract @Nullable String getSlug();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** JSON for {@link Activity}. */
 final class ActivityCodec extends JsonCodec<Activity, Activity.Builder> {
@@ -61,7 +62,7 @@ final class ActivityCodec extends JsonCodec<Activity, Activity.Builder> {
   }
 
   /** Answers carry the currency as an object; requests name it by iso code. Both read. */
-  private static Currency readCurrency(JsonParser p, String name) throws IOException {
+  private static @Nullable Currency readCurrency(JsonParser p, String name) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_STRING) {
       return Currency.of(p.getText());
     }

@@ -9,12 +9,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 
 /**
- * The customer of an activity, as the activity carries it: the reference's {@code
- * ShortCustomer}.
+ * The customer of an activity, as the activity carries it: the reference's {@code ShortCustomer}.
  *
  * <p>Every field is optional because in a request it is a reference: the customer is named by
- * {@code code}, {@code email} or {@code phone_number} (a customer given by email or phone that
- * does not exist yet is created).
+ * {@code code}, {@code email} or {@code phone_number} (a customer given by email or phone that does
+ * not exist yet is created).
  */
 @AutoValue
 @DefaultSchema(AutoValueSchema.class)

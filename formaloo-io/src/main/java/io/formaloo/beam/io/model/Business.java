@@ -11,9 +11,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * A business (workspace) in the CDP: the reference's {@code Business}. Its slug is the {@code
  * active_business} almost every call takes.
  *
- * <p>Every field is optional: the reference allows a null slug, and its example answer for
- * {@code GET /businesses/} even shows another shape, so a business missing a field must still
- * read.
+ * <p>Every field is optional: the reference allows a null slug, and its example answer for {@code
+ * GET /businesses/} even shows another shape, so a business missing a field must still read.
  */
 @AutoValue
 @DefaultSchema(AutoValueSchema.class)

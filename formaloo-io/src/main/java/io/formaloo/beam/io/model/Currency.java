@@ -10,8 +10,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * A currency that monetary activities are valued in: the reference's {@code Currency}.
  *
- * <p>The iso code is the currency's identity and the only field a request needs (an activity
- * names its currency by iso code), so it is the one required field.
+ * <p>The iso code is the currency's identity and the only field a request needs (an activity names
+ * its currency by iso code), so it is the one required field.
  */
 @AutoValue
 @DefaultSchema(AutoValueSchema.class)

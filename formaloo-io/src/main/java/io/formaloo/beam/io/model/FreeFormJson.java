@@ -5,24 +5,23 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
-import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
+import java.io.StringWriter;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Free-form JSON values ({@code customer_data}, {@code import_results}, text templates, ...),
- * which the model keeps as compact JSON text so that Beam can carry them in a schema as a plain
- * {@code STRING} without losing anything.
+ * Free-form JSON values ({@code customer_data}, {@code import_results}, text templates, ...), which
+ * the model keeps as compact JSON text so that Beam can carry them in a schema as a plain {@code
+ * STRING} without losing anything.
  *
- * <p>Copying is token by token and exact: numbers keep their original text (so {@code 1.10}
- * stays {@code 1.10} and a 30-digit integer stays whole), object keys keep their order and
- * {@code null} members are kept.
+ * <p>Copying is token by token and exact: numbers keep their original text (so {@code 1.10} stays
+ * {@code 1.10} and a 30-digit integer stays whole), object keys keep their order and {@code null}
+ * members are kept.
  */
 final class FreeFormJson {
   /**
@@ -31,7 +30,7 @@ final class FreeFormJson {
    */
   static final ObjectMapper TREES =
       JsonMapper.builder()
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
 
@@ -44,11 +43,12 @@ final class FreeFormJson {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
-    SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
+    // A plain StringWriter: the generator's own buffer comes from the factory's recycled pool.
+    StringWriter out = new StringWriter(64);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       copy(p, g);
     }
-    return out.getAndClear();
+    return out.toString();
   }
 
   /**
@@ -110,8 +110,8 @@ final class FreeFormJson {
   }
 
   /**
-   * Writes JSON text as a value of {@code g}, copying it token by token so that what is written
-   * is always well-formed.
+   * Writes JSON text as a value of {@code g}, copying it token by token so that what is written is
+   * always well-formed.
    *
    * @throws IllegalArgumentException if {@code json} is not one JSON value
    */

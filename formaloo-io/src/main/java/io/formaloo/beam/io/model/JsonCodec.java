@@ -8,10 +8,10 @@ import java.io.IOException;
 /**
  * Reads and writes one model class on Jackson's streaming API.
  *
- * <p>Hand-written rather than data-bound: a switch on the field name per token is the cheapest
- * way to read a page of records, it keeps AutoValue classes free of Jackson annotations, and it
- * makes the two rules every class shares explicit in one place: unknown fields are skipped, and
- * JSON {@code null} is the same as an absent field.
+ * <p>Hand-written rather than data-bound: a switch on the field name per token is the cheapest way
+ * to read a page of records, it keeps AutoValue classes free of Jackson annotations, and it makes
+ * the two rules every class shares explicit in one place: unknown fields are skipped, and JSON
+ * {@code null} is the same as an absent field.
  *
  * @param <T> the model class
  * @param <B> its builder
@@ -29,8 +29,8 @@ abstract class JsonCodec<T, B> {
 
   /**
    * Reads one object. The parser is on its {@code START_OBJECT}, or already past it on the first
-   * {@code FIELD_NAME} (or the {@code END_OBJECT} of an empty object); it is left on the
-   * object's {@code END_OBJECT}.
+   * {@code FIELD_NAME} (or the {@code END_OBJECT} of an empty object); it is left on the object's
+   * {@code END_OBJECT}.
    */
   final T read(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();

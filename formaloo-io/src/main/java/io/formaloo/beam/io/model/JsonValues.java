@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,10 +14,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 
 /**
- * The field readers and writers every {@link JsonCodec} shares, so that each JSON type is read
- * with the same rules everywhere: JSON {@code null} reads as Java {@code null}, a value of the
- * wrong JSON type is an error naming the field (never a silent default), and {@code null}
- * fields are not written.
+ * The field readers and writers every {@link JsonCodec} shares, so that each JSON type is read with
+ * the same rules everywhere: JSON {@code null} reads as Java {@code null}, a value of the wrong
+ * JSON type is an error naming the field (never a silent default), and {@code null} fields are not
+ * written.
  */
 final class JsonValues {
   private JsonValues() {}
@@ -57,8 +55,8 @@ final class JsonValues {
 
   /**
    * Reads a string. A number is also taken, as its exact text: the API types decimals such as
-   * {@code monetary_value} as strings, and a number sent where a string is expected still has
-   * one faithful text form.
+   * {@code monetary_value} as strings, and a number sent where a string is expected still has one
+   * faithful text form.
    */
   static @Nullable String string(JsonParser p, String field) throws IOException {
     switch (p.currentToken()) {
@@ -115,44 +113,17 @@ final class JsonValues {
     }
   }
 
-  /** Reads an ISO-8601 timestamp; see {@link #parseInstant}. */
+  /** Reads an ISO-8601 timestamp; see {@link Timestamps#parse}. */
   static @Nullable Instant instant(JsonParser p, String field) throws IOException {
     String text = string(p, field);
     if (text == null) {
       return null;
     }
     try {
-      return parseInstant(text);
+      return Timestamps.parse(text);
     } catch (DateTimeParseException e) {
       throw mismatch(p, "'" + field + "' is not an ISO-8601 date-time: \"" + text + "\"");
     }
-  }
-
-  /**
-   * Parses an ISO-8601 date-time. An offset ({@code Z}, {@code +04:30}) is honoured; a
-   * date-time without one is read as UTC, the zone the API documents its examples in. Digits
-   * past the millisecond are dropped: Beam's {@code DATETIME} holds milliseconds.
-   */
-  static Instant parseInstant(String text) {
-    java.time.Instant instant;
-    try {
-      instant = java.time.Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      try {
-        instant = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException ignored) {
-        throw e;
-      }
-    }
-    return new Instant(instant.toEpochMilli());
-  }
-
-  /**
-   * Formats a timestamp the way the API's examples do: UTC, {@code Z}, and a fraction only when
-   * there is one ({@code 2019-08-24T14:15:22Z}, {@code 2019-08-24T14:15:22.120Z}).
-   */
-  static String formatInstant(Instant instant) {
-    return java.time.Instant.ofEpochMilli(instant.getMillis()).toString();
   }
 
   /** Reads an enum by its JSON value; {@code fromJson} rejects values it does not know. */
@@ -238,7 +209,7 @@ final class JsonValues {
   static void writeInstant(JsonGenerator g, String field, @Nullable Instant value)
       throws IOException {
     if (value != null) {
-      g.writeStringField(field, formatInstant(value));
+      g.writeStringField(field, Timestamps.format(value));
     }
   }
 

@@ -1,9 +1,8 @@
 package io.formaloo.beam.io.model;
 
 /**
- * What an activity did to its subject: the reference's {@code OperationTypeEnum}, also used for
- * an action type's {@code default_operation_type} ({@code DefaultOperationTypeEnum}, the same
- * values).
+ * What an activity did to its subject: the reference's {@code OperationTypeEnum}, also used for an
+ * action type's {@code default_operation_type} ({@code DefaultOperationTypeEnum}, the same values).
  */
 public enum OperationType {
   CREATE("create"),

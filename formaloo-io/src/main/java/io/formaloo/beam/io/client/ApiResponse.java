@@ -1,0 +1,55 @@
+package io.formaloo.beam.io.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * A successful answer: its status and body. The body is parsed only when asked for, so that typed
+ * calls can stream it straight into the model instead of building a tree first.
+ */
+final class ApiResponse {
+  final int status;
+  final byte[] body;
+  private final HttpCall call;
+
+  ApiResponse(int status, byte[] body, HttpCall call) {
+    this.status = status;
+    this.body = body;
+    this.call = call;
+  }
+
+  /**
+   * The payload as a tree, out of its envelope; {@code MissingNode} when the answer had no body
+   * (204).
+   *
+   * @throws FormalooException of kind {@link ErrorKind#REMOTE} if the body is not JSON
+   */
+  JsonNode data() {
+    try {
+      return Envelope.data(ClientJson.parse(body));
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /** An answer the client could not read: its status was fine, its body was not. */
+  FormalooException unreadable(Exception e) {
+    // Only the parser's own message: its full message quotes the body.
+    String reason =
+        e instanceof JsonProcessingException
+            ? ((JsonProcessingException) e).getOriginalMessage()
+            : e.getMessage();
+    return new FormalooException(
+        ErrorKind.REMOTE,
+        status,
+        call.method,
+        call.path,
+        null,
+        Map.of(),
+        1,
+        "the answer could not be read: " + reason,
+        null);
+  }
+}

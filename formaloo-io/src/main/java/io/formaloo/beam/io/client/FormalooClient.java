@@ -1,0 +1,518 @@
+package io.formaloo.beam.io.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.formaloo.beam.io.model.ActionType;
+import io.formaloo.beam.io.model.ActionTypeGroup;
+import io.formaloo.beam.io.model.Activity;
+import io.formaloo.beam.io.model.Business;
+import io.formaloo.beam.io.model.Currency;
+import io.formaloo.beam.io.model.Customer;
+import io.formaloo.beam.io.model.CustomerBatchImport;
+import io.formaloo.beam.io.model.ModelJson;
+import io.formaloo.beam.io.model.Page;
+import io.formaloo.beam.io.model.Tag;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The one HTTP client of the connector: every call to the Formaloo API goes through it.
+ *
+ * <p>It authenticates ({@link AuthFlow}; tokens shared per JVM, renewed before they expire and once
+ * on a 401), limits its own rate (an adaptive token bucket, see {@link RateLimit}), retries what is
+ * worth retrying ({@link RetryPolicy}), unwraps the {@code {"status", "errors", "data"}} envelope,
+ * and turns every failure into a {@link FormalooException} whose {@link ErrorKind} says what to do
+ * about it. Connections are kept alive in a pool of {@link FormalooConfig#maxConnections()}.
+ *
+ * <p>Thread-safe: create one per {@code DoFn} instance in {@code @Setup}, share it among threads
+ * freely, and {@link #close()} it in {@code @Teardown}.
+ *
+ * <p>Every call but {@link #listBusinesses()} sends the business (as {@link
+ * FormalooConfig#businessParameter()}) when the config has one. Every call throws {@link
+ * FormalooException} when it does not succeed.
+ */
+public final class FormalooClient implements AutoCloseable {
+  /** The detail DRF answers a page number past the end with. */
+  private static final String INVALID_PAGE = "Invalid page.";
+
+  /** The page number in a {@code next} link. */
+  private static final Pattern PAGE_PARAMETER = Pattern.compile("[?&]page=(\\d{1,9})(?:&|$)");
+
+  private final FormalooConfig config;
+  private final Transport transport;
+  private final RequestExecutor executor;
+  private final Authenticator auth;
+  private final RateLimiter limiter;
+
+  private FormalooClient(
+      FormalooConfig config,
+      Transport transport,
+      RequestExecutor executor,
+      Authenticator auth,
+      RateLimiter limiter) {
+    this.config = config;
+    this.transport = transport;
+    this.executor = executor;
+    this.auth = auth;
+    this.limiter = limiter;
+  }
+
+  /**
+   * A client for {@code config}. Resolves the credentials (calling their provider, if any) but
+   * sends nothing yet.
+   *
+   * @throws IllegalArgumentException if the credentials cannot be had or do not fit the auth flow
+   */
+  public static FormalooClient create(FormalooConfig config) {
+    return create(config, ClientEnvironment.system());
+  }
+
+  static FormalooClient create(FormalooConfig config, ClientEnvironment env) {
+    Secrets secrets = config.credentials().resolve().requireFor(config.authFlow());
+    Transport transport = new Transport(config);
+    RateLimiter limiter = new RateLimiter(config.rateLimit(), env.nanoTime, env.sleeper);
+    RequestExecutor executor =
+        new RequestExecutor(
+            transport,
+            limiter,
+            config.retryPolicy(),
+            new ClientMetrics(),
+            env,
+            new ErrorClassifier(config.businessParameter(), config.business(), config.host()));
+    return new FormalooClient(
+        config, transport, executor, authenticator(config, secrets, executor, env), limiter);
+  }
+
+  private static Authenticator authenticator(
+      FormalooConfig config, Secrets secrets, RequestExecutor executor, ClientEnvironment env) {
+    switch (config.authFlow()) {
+      case SERVICE_TOKEN:
+      case OAUTH2_CLIENT_CREDENTIALS:
+        return new TokenAuthenticator(
+            secrets,
+            TokenCache.forKey(secrets.cacheKey(config.baseUrl(), config.authFlow())),
+            new ApiTokenSource(
+                config.authFlow(),
+                config.baseUrl(),
+                secrets,
+                config.tokenLifetime(),
+                executor,
+                env.nanoTime),
+            env.nanoTime,
+            config.host());
+      case STATIC_TOKEN:
+        return FixedAuthenticator.staticToken(secrets, config.host());
+      case WRITE_KEY_ONLY:
+        return FixedAuthenticator.apiKeyOnly(secrets, config.host());
+    }
+    throw new IllegalArgumentException("authFlow " + config.authFlow() + " is not supported");
+  }
+
+  /** The config this client was made with. */
+  public FormalooConfig config() {
+    return config;
+  }
+
+  // ---- pages of any list ---------------------------------------------------------------------
+
+  /**
+   * Fetches page {@code page} (from 1) of a list, at the server's page size.
+   *
+   * @param filters the endpoint's query filters (see {@link ListEndpoint}); not {@code page}
+   * @return the page; past the end of the list (404 "Invalid page."), an empty last page
+   */
+  public <T> Page<T> listPage(ListEndpoint<T> endpoint, Map<String, String> filters, int page) {
+    return listPage(endpoint, filters, page, null);
+  }
+
+  /**
+   * Fetches page {@code page} (from 1) of a list, asking for {@code pageSize} records a page (null:
+   * the server's default). The server may apply another size: trust the answer's {@link
+   * Page#getPageSize()}, {@link Page#getCount()} and {@link Page#getPageCount()}.
+   *
+   * @return the page; past the end of the list (404 "Invalid page."), an empty last page
+   */
+  public <T> Page<T> listPage(
+      ListEndpoint<T> endpoint, Map<String, String> filters, int page, @Nullable Integer pageSize) {
+    return fetchPage(endpoint, pageCall(endpoint, filters, page, pageSize), page, typed(endpoint));
+  }
+
+  /** {@link #listPage(ListEndpoint, Map, int, Integer)} with the records as JSON trees. */
+  public Page<JsonNode> listPageJson(
+      ListEndpoint<?> endpoint, Map<String, String> filters, int page, @Nullable Integer pageSize) {
+    return fetchPage(endpoint, pageCall(endpoint, filters, page, pageSize), page, json(endpoint));
+  }
+
+  /**
+   * Fetches the page that an earlier page's {@link Page#getNext()} links to.
+   *
+   * @throws FormalooException of kind {@link ErrorKind#CONFIGURATION}, without sending anything, if
+   *     the link leads to another host: credentials only ever go to the base URL's
+   */
+  public <T> Page<T> nextPage(ListEndpoint<T> endpoint, String next) {
+    if (!BaseUrl.sameOrigin(config.baseUrl(), next)) {
+      throw new FormalooException(
+          ErrorKind.CONFIGURATION,
+          0,
+          "GET",
+          BaseUrl.pathOf(next),
+          null,
+          Map.of(),
+          0,
+          "the next link leads away from "
+              + config.host()
+              + "; the client sends credentials only to its base URL",
+          null);
+    }
+    HttpCall call =
+        new HttpCall(
+            "GET", next, BaseUrl.pathOf(next), HttpCall.Purpose.LIST, null, null, Map.of());
+    return fetchPage(endpoint, call, pageNumberOf(next), typed(endpoint));
+  }
+
+  private HttpCall pageCall(
+      ListEndpoint<?> endpoint, Map<String, String> filters, int page, @Nullable Integer pageSize) {
+    Checks.check(page >= 1, "page must be at least 1, got %s", page);
+    Checks.check(
+        pageSize == null || pageSize >= 1, "pageSize must be at least 1, got %s", pageSize);
+    Checks.check(
+        !filters.containsKey("page") && !filters.containsKey("page_size"),
+        "filters must not hold page or page_size; pass them as arguments");
+    Map<String, String> query = new LinkedHashMap<>(filters);
+    query.put("page", Integer.toString(page));
+    if (pageSize != null) {
+      query.put("page_size", Integer.toString(pageSize));
+    }
+    return call("GET", endpoint.path(), query, HttpCall.Purpose.LIST, null);
+  }
+
+  private <R> Page<R> fetchPage(
+      ListEndpoint<?> endpoint, HttpCall call, int page, Function<ApiResponse, Page<R>> parser) {
+    ApiResponse response;
+    try {
+      response = executor.execute(call, auth);
+    } catch (FormalooException e) {
+      if (e.status() == 404 && INVALID_PAGE.equals(e.detail())) {
+        // The list shrank under the reader, or its page count was stale: the normal end.
+        return Page.<R>builder()
+            .setListKey(endpoint.listKey())
+            .setCurrentPage(page)
+            .setRecords(List.of())
+            .build();
+      }
+      throw e;
+    }
+    return parser.apply(response);
+  }
+
+  private static <T> Function<ApiResponse, Page<T>> typed(ListEndpoint<T> endpoint) {
+    return r -> {
+      try {
+        return ModelJson.parsePage(r.body, endpoint.listKey(), endpoint.recordClass());
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        throw r.unreadable(e);
+      }
+    };
+  }
+
+  private static Function<ApiResponse, Page<JsonNode>> json(ListEndpoint<?> endpoint) {
+    return r -> PageJson.parse(endpoint, r.data(), r);
+  }
+
+  // ---- customers -----------------------------------------------------------------------------
+
+  /** {@code GET /customers/}: a page of customers. */
+  public Page<Customer> listCustomers(int page) {
+    return listPage(ListEndpoint.CUSTOMERS, Map.of(), page);
+  }
+
+  /** {@code GET /customers/{code}/}. A missing customer is a {@link ErrorKind#RECORD} error. */
+  public Customer getCustomer(String code) {
+    return read(customerPath(code), Customer.class);
+  }
+
+  /**
+   * {@code POST /customers/}: creates a customer, or updates the one with the same email (else
+   * phone number): the API upserts, so a retried write does not create a second customer.
+   */
+  public Customer createCustomer(Customer customer) {
+    return write("POST", "/customers/", customer, Customer.class);
+  }
+
+  /** {@code PATCH /customers/{code}/}: changes the fields {@code changes} sets. */
+  public Customer updateCustomer(String code, Customer changes) {
+    return write("PATCH", customerPath(code), changes, Customer.class);
+  }
+
+  /** {@code DELETE /customers/{code}/}. */
+  public void deleteCustomer(String code) {
+    delete(customerPath(code));
+  }
+
+  /**
+   * {@code GET /customers/{slug}/activities/}: all of one customer's activities (not paginated).
+   *
+   * @param filters {@code operation} and {@code type} (comma lists), {@code search}
+   */
+  public List<Activity> customerActivities(String customerSlug, Map<String, String> filters) {
+    ApiResponse r =
+        executor.execute(
+            call(
+                "GET",
+                "/customers/" + Urls.segment(customerSlug) + "/activities/",
+                filters,
+                HttpCall.Purpose.READ,
+                null),
+            auth);
+    try {
+      return ModelJson.parseList(r.body, Activity.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw r.unreadable(e);
+    }
+  }
+
+  /**
+   * {@code POST /customers/batch/}: starts a job that imports {@code customers}; poll it with
+   * {@link #getBatchImport(String)} until its status is terminal.
+   *
+   * <p>Unlike single writes, a retried job creation (after a lost answer) may start a second job;
+   * both import the same customers, which upsert, so the outcome is the same.
+   */
+  public CustomerBatchImport createBatchImport(List<Customer> customers) {
+    return write(
+        "POST",
+        "/customers/batch/",
+        CustomerBatchImport.ofCustomers(customers),
+        CustomerBatchImport.class);
+  }
+
+  /** {@code GET /customers/batch/{slug}/}: a batch import job and its status. */
+  public CustomerBatchImport getBatchImport(String slug) {
+    return read("/customers/batch/" + Urls.segment(slug) + "/", CustomerBatchImport.class);
+  }
+
+  private static String customerPath(String code) {
+    return "/customers/" + Urls.segment(code) + "/";
+  }
+
+  // ---- activities ----------------------------------------------------------------------------
+
+  /** {@code GET /activities}: a page of the activities {@code query} selects. */
+  public Page<Activity> listActivities(ActivityQuery query, int page) {
+    return listActivities(query, page, null);
+  }
+
+  /** {@code GET /activities}, asking for {@code pageSize} records a page. */
+  public Page<Activity> listActivities(ActivityQuery query, int page, @Nullable Integer pageSize) {
+    return listPage(ListEndpoint.ACTIVITIES, query.toParameters(), page, pageSize);
+  }
+
+  /**
+   * {@code POST /activities}: records an activity (creating its customer if given by an email or
+   * phone number that is new). A slug that already exists is a {@link ErrorKind#RECORD} error with
+   * a {@code slug} field error; for a slug the caller sent itself, that means already written.
+   */
+  public Activity createActivity(Activity activity) {
+    return write("POST", "/activities", activity, Activity.class);
+  }
+
+  // ---- action types and groups ---------------------------------------------------------------
+
+  /** {@code GET /action-types/}. */
+  public Page<ActionType> listActionTypes(int page) {
+    return listPage(ListEndpoint.ACTION_TYPES, Map.of(), page);
+  }
+
+  /** {@code GET /action-types/{slug}/}. */
+  public ActionType getActionType(String slug) {
+    return read(actionTypePath(slug), ActionType.class);
+  }
+
+  /** {@code POST /action-types/}: a custom action type. */
+  public ActionType createActionType(ActionType actionType) {
+    return write("POST", "/action-types/", actionType, ActionType.class);
+  }
+
+  /** {@code PATCH /action-types/{slug}/}. */
+  public ActionType updateActionType(String slug, ActionType changes) {
+    return write("PATCH", actionTypePath(slug), changes, ActionType.class);
+  }
+
+  /** {@code DELETE /action-types/{slug}/}. */
+  public void deleteActionType(String slug) {
+    delete(actionTypePath(slug));
+  }
+
+  /** {@code GET /action-type-groups/}. */
+  public Page<ActionTypeGroup> listActionTypeGroups(int page) {
+    return listPage(ListEndpoint.ACTION_TYPE_GROUPS, Map.of(), page);
+  }
+
+  private static String actionTypePath(String slug) {
+    return "/action-types/" + Urls.segment(slug) + "/";
+  }
+
+  // ---- tags, businesses, currencies ----------------------------------------------------------
+
+  /** {@code GET /tags/}. */
+  public Page<Tag> listTags(int page) {
+    return listPage(ListEndpoint.TAGS, Map.of(), page);
+  }
+
+  /** {@code GET /tags/{slug}/}. */
+  public Tag getTag(String slug) {
+    return read(tagPath(slug), Tag.class);
+  }
+
+  /** {@code POST /tags/}. */
+  public Tag createTag(Tag tag) {
+    return write("POST", "/tags/", tag, Tag.class);
+  }
+
+  /** {@code PATCH /tags/{slug}/}. */
+  public Tag updateTag(String slug, Tag changes) {
+    return write("PATCH", tagPath(slug), changes, Tag.class);
+  }
+
+  /** {@code DELETE /tags/{slug}/}. */
+  public void deleteTag(String slug) {
+    delete(tagPath(slug));
+  }
+
+  private static String tagPath(String slug) {
+    return "/tags/" + Urls.segment(slug) + "/";
+  }
+
+  /** {@code GET /businesses/}: the businesses the credentials reach, to find the slug. */
+  public List<Business> listBusinesses() {
+    ApiResponse r =
+        executor.execute(call("GET", "/businesses/", Map.of(), HttpCall.Purpose.LIST, null), auth);
+    try {
+      return ModelJson.parseList(r.body, Business.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw r.unreadable(e);
+    }
+  }
+
+  /** {@code GET /currencies/}. */
+  public Page<Currency> listCurrencies(int page) {
+    return listPage(ListEndpoint.CURRENCIES, Map.of(), page);
+  }
+
+  // ---- JSON calls, for what the model does not cover -----------------------------------------
+
+  /**
+   * {@code GET path} (under the base URL; escape what goes in it) with {@code query}.
+   *
+   * @return the answer, out of its envelope
+   */
+  public JsonNode getJson(String path, Map<String, String> query) {
+    return executor.execute(call("GET", path, query, HttpCall.Purpose.READ, null), auth).data();
+  }
+
+  /** {@code POST path} with a JSON body; the answer out of its envelope. */
+  public JsonNode postJson(String path, JsonNode body) {
+    return sendJson("POST", path, ClientJson.bytes(body)).data();
+  }
+
+  /** {@code PATCH path} with a JSON body; the answer out of its envelope. */
+  public JsonNode patchJson(String path, JsonNode body) {
+    return sendJson("PATCH", path, ClientJson.bytes(body)).data();
+  }
+
+  /** {@code DELETE path}. */
+  public void delete(String path) {
+    executor.execute(call("DELETE", path, Map.of(), HttpCall.Purpose.WRITE, null), auth);
+  }
+
+  // ---- plumbing ------------------------------------------------------------------------------
+
+  private <T> T read(String path, Class<T> type) {
+    ApiResponse r =
+        executor.execute(call("GET", path, Map.of(), HttpCall.Purpose.READ, null), auth);
+    return parse(r, type);
+  }
+
+  private <T> T write(String method, String path, Object record, Class<T> type) {
+    byte[] body;
+    try {
+      body = ModelJson.toRequestJsonBytes(record);
+    } catch (IllegalArgumentException e) {
+      // Never sent: the record itself is at fault (a free-form field that is not JSON).
+      throw new FormalooException(
+          ErrorKind.RECORD,
+          0,
+          method,
+          BaseUrl.pathOf(config.baseUrl() + path),
+          null,
+          Map.of(),
+          0,
+          "the record cannot be written as JSON: " + e.getMessage(),
+          null);
+    }
+    return parse(sendJson(method, path, body), type);
+  }
+
+  private ApiResponse sendJson(String method, String path, byte[] body) {
+    return executor.execute(call(method, path, Map.of(), HttpCall.Purpose.WRITE, body), auth);
+  }
+
+  private static <T> T parse(ApiResponse r, Class<T> type) {
+    try {
+      return ModelJson.parse(r.body, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw r.unreadable(e);
+    }
+  }
+
+  private HttpCall call(
+      String method,
+      String path,
+      Map<String, String> query,
+      HttpCall.Purpose purpose,
+      byte @Nullable [] json) {
+    Checks.check(path.startsWith("/"), "path must start with /, got %s", path);
+    Map<String, String> q = new LinkedHashMap<>(query);
+    if (config.business() != null && !path.startsWith("/businesses/")) {
+      q.putIfAbsent(config.businessParameter(), config.business());
+    }
+    String url = Urls.build(config.baseUrl(), path, q);
+    return new HttpCall(
+        method,
+        url,
+        BaseUrl.pathOf(url),
+        purpose,
+        json == null ? null : "application/json",
+        json,
+        Map.of());
+  }
+
+  private static int pageNumberOf(String url) {
+    Matcher m = PAGE_PARAMETER.matcher(url);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  // ---- for tests -----------------------------------------------------------------------------
+
+  /** How many connections this client has opened. */
+  long connectionsOpened() {
+    return transport.connectionsOpened();
+  }
+
+  /** The rate limiter's current rate. */
+  double currentRate() {
+    return limiter.currentRate();
+  }
+
+  /** Closes the connections. */
+  @Override
+  public void close() throws IOException {
+    transport.close();
+  }
+}

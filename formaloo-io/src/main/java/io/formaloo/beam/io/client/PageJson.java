@@ -1,0 +1,39 @@
+package io.formaloo.beam.io.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.formaloo.beam.io.model.Page;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a DRF page answer: {@code count, next, previous, page_size, page_count, current_page}. */
+final class PageJson {
+  private PageJson() {}
+
+  static Page<JsonNode> parse(ListEndpoint<?> endpoint, JsonNode answer, ApiResponse response) {
+    JsonNode records = answer.path(endpoint.listKey());
+    if (!records.isArray()) {
+      throw response.unreadable(
+          new IllegalArgumentException("no '" + endpoint.listKey() + "' list"));
+    }
+    List<JsonNode> list = new ArrayList<>(records.size());
+    records.forEach(list::add);
+    return Page.<JsonNode>builder()
+        .setListKey(endpoint.listKey())
+        .setCount(answer.path("count").isNumber() ? answer.path("count").asLong() : null)
+        .setNext(text(answer.path("next")))
+        .setPrevious(text(answer.path("previous")))
+        .setPageSize(integer(answer.path("page_size")))
+        .setPageCount(integer(answer.path("page_count")))
+        .setCurrentPage(integer(answer.path("current_page")))
+        .setRecords(list)
+        .build();
+  }
+
+  private static String text(JsonNode n) {
+    return n.isTextual() && !n.asText().isEmpty() ? n.asText() : null;
+  }
+
+  private static Integer integer(JsonNode n) {
+    return n.isNumber() ? n.asInt() : null;
+  }
+}

@@ -1,0 +1,167 @@
+package io.formaloo.beam.io.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a request until it succeeds or the retry policy gives up: the one loop every call goes
+ * through.
+ *
+ * <p>Each attempt waits for the rate limiter, puts on fresh credentials and is sent once. Then:
+ *
+ * <ul>
+ *   <li>2xx: done.
+ *   <li>401: the token is renewed and the request sent again at once, outside the retry budget; a
+ *       second 401 in a row is a configuration error.
+ *   <li>429, 408, 500, 502, 503, 504, or no whole answer: retried after {@link Backoff}'s wait,
+ *       while attempts and total time remain. A 429 also slows the rate limiter down.
+ *   <li>anything else: classified by {@link ErrorClassifier} and thrown.
+ * </ul>
+ *
+ * <p>Waits for the rate limiter, for a {@code Retry-After} and after a 429 are counted as
+ * throttling time (see {@link ClientMetrics}).
+ */
+final class RequestExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestExecutor.class);
+  private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
+
+  private final Transport transport;
+  private final RateLimiter limiter;
+  private final RetryPolicy policy;
+  private final Backoff backoff;
+  private final ClientMetrics metrics;
+  private final ClientEnvironment env;
+  private final ErrorClassifier classifier;
+
+  RequestExecutor(
+      Transport transport,
+      RateLimiter limiter,
+      RetryPolicy policy,
+      ClientMetrics metrics,
+      ClientEnvironment env,
+      ErrorClassifier classifier) {
+    this.transport = transport;
+    this.limiter = limiter;
+    this.policy = policy;
+    this.backoff = new Backoff(policy, env.random);
+    this.metrics = metrics;
+    this.env = env;
+    this.classifier = classifier;
+  }
+
+  /**
+   * Sends {@code call} with the credentials of {@code auth}.
+   *
+   * @throws FormalooException if it did not succeed
+   */
+  ApiResponse execute(HttpCall call, Authenticator auth) {
+    long started = env.nanoTime.getAsLong();
+    int sent = 0;
+    int retries = 0;
+    boolean renewedToken = false;
+    while (true) {
+      waitForLimiter(call, sent);
+      Authorization authorization = auth.authorize();
+      sent++;
+      metrics.request();
+      if (call.purpose == HttpCall.Purpose.TOKEN) {
+        metrics.tokenRequest();
+      }
+      long sentAt = env.nanoTime.getAsLong();
+      HttpAnswer answer;
+      try {
+        answer = transport.send(call, authorization.headers);
+      } catch (IOException e) {
+        metrics.connectionFailure(millisSince(sentAt));
+        Duration delay = backoff.delay(retries + 1, null);
+        if (!ErrorClassifier.isRetryable(e) || !mayRetry(retries, started, delay)) {
+          throw classifier.failed(call, e, sent, auth);
+        }
+        retries++;
+        LOG.debug(
+            "{} got no answer ({}); retry {} in {} ms",
+            call,
+            e.getClass().getSimpleName(),
+            retries,
+            delay.toMillis());
+        metrics.retry();
+        pause(call, sent, delay, false);
+        continue;
+      }
+      metrics.response(answer.status, millisSince(sentAt));
+      int status = answer.status;
+      if (answer.isSuccess()) {
+        limiter.onSuccess();
+        return new ApiResponse(status, answer.body, call);
+      }
+      if (status == 401 && auth.canRenew() && !renewedToken) {
+        renewedToken = true;
+        auth.rejected(authorization);
+        LOG.debug("{} answered 401; renewing the token and sending it again", call);
+        continue;
+      }
+      if (status == 401) {
+        throw classifier.refused(call, status, answer, sent, auth);
+      }
+      renewedToken = false;
+      if (!RETRYABLE.contains(status)) {
+        throw classifier.refused(call, status, answer, sent, auth);
+      }
+      Duration retryAfter = RetryAfter.parse(answer.retryAfter, env.wallClock).orElse(null);
+      if (status == 429) {
+        limiter.onThrottled();
+      }
+      Duration delay = backoff.delay(retries + 1, retryAfter);
+      if (!mayRetry(retries, started, delay)) {
+        throw classifier.exhausted(call, status, answer, sent, auth);
+      }
+      retries++;
+      LOG.debug(
+          "{} answered {}; retry {} in {} ms{}",
+          call,
+          status,
+          retries,
+          delay.toMillis(),
+          retryAfter == null ? "" : " (Retry-After " + retryAfter.toMillis() + " ms)");
+      metrics.retry();
+      pause(call, sent, delay, status == 429 || retryAfter != null);
+    }
+  }
+
+  /** Whether one more retry fits in both budgets: attempts, and total time after the wait. */
+  private boolean mayRetry(int retries, long startedNanos, Duration delay) {
+    if (retries + 1 >= policy.maxAttempts()) {
+      return false;
+    }
+    Duration elapsed = Duration.ofNanos(env.nanoTime.getAsLong() - startedNanos);
+    return elapsed.plus(delay).compareTo(policy.maxElapsed()) <= 0;
+  }
+
+  private void waitForLimiter(HttpCall call, int sent) {
+    try {
+      metrics.throttled(limiter.acquire());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw classifier.interrupted(call, sent);
+    }
+  }
+
+  private void pause(HttpCall call, int sent, Duration delay, boolean throttled) {
+    try {
+      env.sleeper.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw classifier.interrupted(call, sent);
+    }
+    if (throttled) {
+      metrics.throttled(delay.toMillis());
+    }
+  }
+
+  private long millisSince(long nanos) {
+    return (env.nanoTime.getAsLong() - nanos) / 1_000_000;
+  }
+}
