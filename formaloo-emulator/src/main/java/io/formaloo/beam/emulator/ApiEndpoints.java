@@ -24,7 +24,6 @@ final class ApiEndpoints {
   private final BatchImporter batches;
   private final ListChurn churn;
   private final String business;
-  private final String businessTitle;
 
   ApiEndpoints(
       DataStore store,
@@ -39,7 +38,6 @@ final class ApiEndpoints {
     this.batches = batches;
     this.churn = churn;
     this.business = business;
-    this.businessTitle = business;
   }
 
   /** The routes, literal paths before templated ones so {@code /customers/batch/} wins. */
@@ -553,22 +551,16 @@ final class ApiEndpoints {
   // ---- businesses and currencies -----------------------------------------------------------
 
   /**
-   * A plain array, in the shape the reference's example shows for this endpoint (ShortCustomer
-   * fields): {@code slug} is the business slug to send as {@code active_business}.
+   * A plain array of the reference's {@code Business} schema ({@code title}, {@code description},
+   * {@code slug}). The reference's example answer for this endpoint shows ShortCustomer objects
+   * instead, evidently a documentation slip: the endpoint exists to find the business slug.
    */
   private ApiResponse listBusinesses(ApiRequest req, Map<String, String> p) {
     ArrayNode answer = Json.MAPPER.createArrayNode();
     ObjectNode node = answer.addObject();
-    node.put("full_name", businessTitle);
-    node.putNull("email");
-    node.putNull("phone_number");
-    node.put("code", java.util.UUID.nameUUIDFromBytes(business.getBytes()).toString());
+    node.put("title", business);
+    node.put("description", "The business the emulator's API key belongs to.");
     node.put("slug", business);
-    String created = Json.timestamp(java.time.Instant.parse("2025-01-01T00:00:00Z"));
-    node.put("created_at", created);
-    node.put("updated_at", created);
-    node.put("score", 0);
-    node.put("level", 0);
     return ApiResponse.ok(answer);
   }
 

@@ -30,6 +30,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FormalooEmulator implements AutoCloseable {
   static final String API_PREFIX = "/v1.0";
 
+  static {
+    // The JDK server writes headers and body separately with Nagle on: against a client's delayed
+    // ACK every answer then stalls ~40 ms (175 requests/s instead of thousands). The property is
+    // read once, when the JVM's first HttpServer starts; a value set by the user wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final EmulatorConfig config;
   private final DataStore store;
   private final TokenIssuer tokens;
