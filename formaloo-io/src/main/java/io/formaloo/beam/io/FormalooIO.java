@@ -1,0 +1,1012 @@
+package io.formaloo.beam.io;
+
+import static org.apache.beam.sdk.util.Preconditions.checkArgumentNotNull;
+
+import com.google.auto.value.AutoValue;
+import io.formaloo.beam.io.client.ActivityQuery;
+import io.formaloo.beam.io.client.FormalooConfig;
+import io.formaloo.beam.io.client.ListEndpoint;
+import io.formaloo.beam.io.model.ActionType;
+import io.formaloo.beam.io.model.ActionTypeGroup;
+import io.formaloo.beam.io.model.Activity;
+import io.formaloo.beam.io.model.Business;
+import io.formaloo.beam.io.model.Currency;
+import io.formaloo.beam.io.model.Customer;
+import io.formaloo.beam.io.model.Tag;
+import io.formaloo.beam.io.read.CustomerActivitiesFn;
+import io.formaloo.beam.io.read.DayQueries;
+import io.formaloo.beam.io.read.ListQuery;
+import io.formaloo.beam.io.read.ReadBusinessesFn;
+import io.formaloo.beam.io.read.ReadListPages;
+import io.formaloo.beam.io.write.FailedRecord;
+import io.formaloo.beam.io.write.WriteRecords;
+import io.formaloo.beam.io.write.WriteSettings;
+import io.formaloo.beam.io.write.WriteTarget;
+import io.formaloo.beam.io.write.WrittenRecord;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Impulse;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.transforms.errorhandling.BadRecord;
+import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Apache Beam transforms that read from and write to the Formaloo CDP API.
+ *
+ * <h2>Reading</h2>
+ *
+ * <pre>{@code
+ * FormalooConfig formaloo = FormalooConfig.builder()
+ *     .business("acme")
+ *     .credentials(FormalooCredentials.fromEnvironment())   // FORMALOO_API_KEY / _SECRET
+ *     .build();
+ *
+ * PCollection<Customer> customers = p.apply(FormalooIO.readCustomers().withConfig(formaloo));
+ * PCollection<Activity> activities = p.apply(FormalooIO.readActivities().withConfig(formaloo)
+ *     .withCreatedBetween(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-11-27")));
+ * }</pre>
+ *
+ * <p>A read plans each list from its first page (the list's size, the server's page size, its page
+ * count), then reads the remaining pages as a splittable DoFn: pages are cut into chunks that are
+ * spread across workers, and a runner can split a running chunk (dynamic work rebalancing). Within
+ * a worker, a bounded number of page requests stay in flight ({@link
+ * Read#withMaxConcurrentPageRequests(int)}), so a large export runs at the speed of the API's
+ * limits rather than one round trip after another. A list that changes while it is read is handled
+ * as {@code ReadPagesFn} describes; duplicates that page shifting causes are removed unless {@link
+ * Read#withoutDeduplication()}.
+ *
+ * <p>Records are the {@code model} classes, each with a Beam schema, so {@code Convert.toRows()}
+ * and schema-aware sinks work. Element timestamps are those of the query element: for {@code
+ * readX()} the global window's minimum timestamp, as for any bounded source. To window by when
+ * records happened, re-stamp them, e.g. {@code WithTimestamps.of(a -> a.getActivityDate())}.
+ *
+ * <p>Queries are data: {@link #readAll(Class)} reads every {@link ListQuery} of a {@code
+ * PCollection}.
+ */
+public final class FormalooIO {
+  /** Ask for pages of this many records; the server may answer with another size (trusted). */
+  static final int DEFAULT_PAGE_SIZE = 100;
+
+  static final int DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS = 4;
+  static final int DEFAULT_PAGES_PER_CHUNK = 10;
+
+  private FormalooIO() {}
+
+  // ---- entry points --------------------------------------------------------------------------
+
+  /** Reads every customer of the business ({@code GET /customers/}). */
+  public static Read<Customer> readCustomers() {
+    return Read.of(ListEndpoint.CUSTOMERS, true);
+  }
+
+  /** Reads the business's activities ({@code GET /activities}), filtered as you choose. */
+  public static Read<Activity> readActivities() {
+    return Read.of(ListEndpoint.ACTIVITIES, true);
+  }
+
+  /** Reads the tags ({@code GET /tags/}). */
+  public static Read<Tag> readTags() {
+    return Read.of(ListEndpoint.TAGS, false);
+  }
+
+  /** Reads the action types ({@code GET /action-types/}). */
+  public static Read<ActionType> readActionTypes() {
+    return Read.of(ListEndpoint.ACTION_TYPES, false);
+  }
+
+  /** Reads the action type groups ({@code GET /action-type-groups/}). */
+  public static Read<ActionTypeGroup> readActionTypeGroups() {
+    return Read.of(ListEndpoint.ACTION_TYPE_GROUPS, false);
+  }
+
+  /** Reads the currencies ({@code GET /currencies/}). */
+  public static Read<Currency> readCurrencies() {
+    return Read.of(ListEndpoint.CURRENCIES, false);
+  }
+
+  /** Reads the businesses the credentials reach ({@code GET /businesses/}, not paginated). */
+  public static ReadBusinesses readBusinesses() {
+    return new AutoValue_FormalooIO_ReadBusinesses.Builder().build();
+  }
+
+  /** Reads every {@link ListQuery} of a {@code PCollection} of queries of one record type. */
+  public static <T> ReadAll<T> readAll(Class<T> recordClass) {
+    return new AutoValue_FormalooIO_ReadAll.Builder<T>()
+        .setRecordClass(recordClass)
+        .setPageSize(DEFAULT_PAGE_SIZE)
+        .setMaxConcurrentPageRequests(DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS)
+        .setPagesPerChunk(DEFAULT_PAGES_PER_CHUNK)
+        .setDeduplicate(true)
+        .build();
+  }
+
+  /**
+   * For a {@code PCollection} of customer codes (or slugs), their activities ({@code GET
+   * /customers/{slug}/activities/}), each carrying its customer's code.
+   */
+  public static ReadCustomerActivities readCustomerActivities() {
+    return new AutoValue_FormalooIO_ReadCustomerActivities.Builder()
+        .setFilters(Collections.emptyMap())
+        .build();
+  }
+
+  // ---- Read ----------------------------------------------------------------------------------
+
+  /**
+   * Reads one list of the API (or, for activities split by day, one query per day) in parallel.
+   *
+   * @param <T> the records of the list
+   */
+  @AutoValue
+  public abstract static class Read<T> extends PTransform<PBegin, PCollection<T>> {
+    private static final long serialVersionUID = 1L;
+
+    abstract @Nullable FormalooConfig getConfig();
+
+    abstract ListEndpoint<T> getEndpoint();
+
+    abstract Map<String, String> getFilters();
+
+    /** The filter that {@link #getFromDay()}..{@link #getToDay()} split by, if any. */
+    abstract @Nullable String getDayFilter();
+
+    abstract @Nullable LocalDate getFromDay();
+
+    abstract @Nullable LocalDate getToDay();
+
+    abstract @Nullable Integer getPageSize();
+
+    abstract int getMaxConcurrentPageRequests();
+
+    abstract int getPagesPerChunk();
+
+    abstract boolean getDeduplicate();
+
+    abstract Builder<T> toBuilder();
+
+    static <T> Read<T> of(ListEndpoint<T> endpoint, boolean deduplicate) {
+      return new AutoValue_FormalooIO_Read.Builder<T>()
+          .setEndpoint(endpoint)
+          .setFilters(Collections.emptyMap())
+          .setPageSize(DEFAULT_PAGE_SIZE)
+          .setMaxConcurrentPageRequests(DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS)
+          .setPagesPerChunk(DEFAULT_PAGES_PER_CHUNK)
+          .setDeduplicate(deduplicate)
+          .build();
+    }
+
+    @AutoValue.Builder
+    abstract static class Builder<T> {
+      abstract Builder<T> setConfig(FormalooConfig config);
+
+      abstract Builder<T> setEndpoint(ListEndpoint<T> endpoint);
+
+      abstract Builder<T> setFilters(Map<String, String> filters);
+
+      abstract Builder<T> setDayFilter(@Nullable String dayFilter);
+
+      abstract Builder<T> setFromDay(@Nullable LocalDate fromDay);
+
+      abstract Builder<T> setToDay(@Nullable LocalDate toDay);
+
+      abstract Builder<T> setPageSize(@Nullable Integer pageSize);
+
+      abstract Builder<T> setMaxConcurrentPageRequests(int max);
+
+      abstract Builder<T> setPagesPerChunk(int pages);
+
+      abstract Builder<T> setDeduplicate(boolean deduplicate);
+
+      abstract Read<T> build();
+    }
+
+    /** Where and as whom to read: base URL, business, credentials, retries, rate limit. */
+    public Read<T> withConfig(FormalooConfig config) {
+      checkArgumentNotNull(config, "withConfig(config): config must not be null");
+      return toBuilder().setConfig(config).build();
+    }
+
+    /**
+     * Filters the list with query parameters as the API names them, e.g. {@code search}. For
+     * activities prefer {@link #withQuery(ActivityQuery)}, which knows the documented filters.
+     */
+    public Read<T> withFilters(Map<String, String> filters) {
+      checkArgumentNotNull(filters, "withFilters(filters): filters must not be null");
+      ListQuery.of(getEndpoint(), filters); // rejects page and page_size
+      return toBuilder()
+          .setFilters(Collections.unmodifiableMap(new LinkedHashMap<>(filters)))
+          .build();
+    }
+
+    /** Reads the activities that match {@code query} (action type, operation types, ...). */
+    public Read<T> withQuery(ActivityQuery query) {
+      checkArgumentNotNull(query, "withQuery(query): query must not be null");
+      requireActivities("withQuery");
+      return withFilters(query.toParameters());
+    }
+
+    /**
+     * Reads the activities created on each day from {@code from} to {@code to}, both included, as
+     * one query per day ({@code created_at=<day>}): a long backfill becomes many small, stable,
+     * parallel queries.
+     */
+    public Read<T> withCreatedBetween(LocalDate from, LocalDate to) {
+      return withDays("withCreatedBetween", "created_at", from, to);
+    }
+
+    /** As {@link #withCreatedBetween}, by the day the activity happened ({@code activity_date}). */
+    public Read<T> withActivityDateBetween(LocalDate from, LocalDate to) {
+      return withDays("withActivityDateBetween", "activity_date", from, to);
+    }
+
+    private Read<T> withDays(String method, String filter, LocalDate from, LocalDate to) {
+      requireActivities(method);
+      checkArgumentNotNull(from, method + "(from, to): from must not be null");
+      checkArgumentNotNull(to, method + "(from, to): to must not be null");
+      if (from.isAfter(to)) {
+        throw new IllegalArgumentException(
+            method + "(from, to): from (" + from + ") must not be after to (" + to + ")");
+      }
+      return toBuilder().setDayFilter(filter).setFromDay(from).setToDay(to).build();
+    }
+
+    /**
+     * Asks the server for pages of {@code pageSize} records (default 100). The server may cap or
+     * ignore it; the read always trusts the page size the server answers with.
+     */
+    public Read<T> withPageSize(int pageSize) {
+      if (pageSize < 1) {
+        throw new IllegalArgumentException(
+            "withPageSize(pageSize) must be positive, got " + pageSize);
+      }
+      return toBuilder().setPageSize(pageSize).build();
+    }
+
+    /** Lets the server choose the page size (the documented default is 10). */
+    public Read<T> withServerPageSize() {
+      return toBuilder().setPageSize(null).build();
+    }
+
+    /**
+     * How many page requests one worker keeps in flight for one chunk of pages (default 4), so that
+     * latency does not set the throughput. The client's rate limit still applies.
+     */
+    public Read<T> withMaxConcurrentPageRequests(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException(
+            "withMaxConcurrentPageRequests(max) must be positive, got " + max);
+      }
+      return toBuilder().setMaxConcurrentPageRequests(max).build();
+    }
+
+    /** How many pages make one unit of work that is spread across workers (default 10). */
+    public Read<T> withPagesPerChunk(int pages) {
+      if (pages < 1) {
+        throw new IllegalArgumentException(
+            "withPagesPerChunk(pages) must be positive, got " + pages);
+      }
+      return toBuilder().setPagesPerChunk(pages).build();
+    }
+
+    /**
+     * Removes the duplicates that page shifting causes when records are inserted while the list is
+     * read, keyed by customer code or slug. On by default for customers and activities. Its cost is
+     * a shuffle of every record by key (a {@code GroupByKey}): worth it unless the list is known
+     * not to change during the read, or downstream is idempotent.
+     */
+    public Read<T> withDeduplication() {
+      return toBuilder().setDeduplicate(true).build();
+    }
+
+    /** Keeps every record as read, duplicates from page shifting included; no shuffle. */
+    public Read<T> withoutDeduplication() {
+      return toBuilder().setDeduplicate(false).build();
+    }
+
+    private void requireActivities(String method) {
+      if (getEndpoint() != ListEndpoint.ACTIVITIES
+          && !getEndpoint().path().equals(ListEndpoint.ACTIVITIES.path())) {
+        throw new IllegalArgumentException(
+            method + " applies to readActivities() only, not to a read of " + getEndpoint().path());
+      }
+    }
+
+    /** The queries this read runs: one, or one per day. */
+    List<ListQuery<T>> queries() {
+      if (getDayFilter() == null) {
+        return List.of(ListQuery.of(getEndpoint(), getFilters()));
+      }
+      return DayQueries.split(
+          getEndpoint(), getFilters(), getDayFilter(), getFromDay(), getToDay());
+    }
+
+    @Override
+    public PCollection<T> expand(PBegin input) {
+      FormalooConfig config =
+          checkArgumentNotNull(
+              getConfig(),
+              "FormalooIO read of %s: withConfig(config) is required",
+              getEndpoint().path());
+      Validation.requireBusiness(config, "read of " + getEndpoint().path());
+      if (getFilters().containsKey(getDayFilter() == null ? "" : getDayFilter())) {
+        throw new IllegalArgumentException(
+            "filter "
+                + getDayFilter()
+                + " is set twice: by withFilters/withQuery and by a day range");
+      }
+      @SuppressWarnings("unchecked")
+      Class<ListQuery<T>> queryClass = (Class<ListQuery<T>>) (Class<?>) ListQuery.class;
+      return input
+          .apply("Queries", Create.of(queries()).withCoder(SerializableCoder.of(queryClass)))
+          .apply(
+              "Read pages",
+              new ReadListPages<>(
+                  config,
+                  getEndpoint().recordClass(),
+                  getPageSize(),
+                  getMaxConcurrentPageRequests(),
+                  getPagesPerChunk(),
+                  getDeduplicate()));
+    }
+
+    @Override
+    public void populateDisplayData(DisplayData.Builder builder) {
+      super.populateDisplayData(builder);
+      if (getConfig() != null) {
+        getConfig().populateDisplayData(builder);
+      }
+      builder
+          .add(DisplayData.item("endpoint", getEndpoint().path()).withLabel("List"))
+          .addIfNotNull(
+              DisplayData.item("filters", getFilters().isEmpty() ? null : getFilters().toString())
+                  .withLabel("Filters"))
+          .addIfNotNull(DisplayData.item("dayFilter", getDayFilter()).withLabel("Split by day of"))
+          .addIfNotNull(
+              DisplayData.item("fromDay", getFromDay() == null ? null : getFromDay().toString())
+                  .withLabel("From day (included)"))
+          .addIfNotNull(
+              DisplayData.item("toDay", getToDay() == null ? null : getToDay().toString())
+                  .withLabel("To day (included)"))
+          .addIfNotNull(
+              DisplayData.item("pageSize", getPageSize() == null ? null : (long) getPageSize())
+                  .withLabel("Page size asked for"))
+          .add(
+              DisplayData.item("maxConcurrentPageRequests", getMaxConcurrentPageRequests())
+                  .withLabel("Page requests in flight per worker"))
+          .add(DisplayData.item("pagesPerChunk", getPagesPerChunk()).withLabel("Pages per chunk"))
+          .add(DisplayData.item("deduplicate", getDeduplicate()).withLabel("Deduplicate"));
+    }
+  }
+
+  // ---- ReadAll -------------------------------------------------------------------------------
+
+  /**
+   * Reads every {@link ListQuery} of a {@code PCollection}: the queries are data, so a pipeline can
+   * compute them (e.g. one per day, or one per action type).
+   *
+   * @param <T> the records of the lists
+   */
+  @AutoValue
+  public abstract static class ReadAll<T>
+      extends PTransform<PCollection<ListQuery<T>>, PCollection<T>> {
+    private static final long serialVersionUID = 1L;
+
+    abstract @Nullable FormalooConfig getConfig();
+
+    abstract Class<T> getRecordClass();
+
+    abstract @Nullable Integer getPageSize();
+
+    abstract int getMaxConcurrentPageRequests();
+
+    abstract int getPagesPerChunk();
+
+    abstract boolean getDeduplicate();
+
+    abstract Builder<T> toBuilder();
+
+    @AutoValue.Builder
+    abstract static class Builder<T> {
+      abstract Builder<T> setConfig(FormalooConfig config);
+
+      abstract Builder<T> setRecordClass(Class<T> recordClass);
+
+      abstract Builder<T> setPageSize(@Nullable Integer pageSize);
+
+      abstract Builder<T> setMaxConcurrentPageRequests(int max);
+
+      abstract Builder<T> setPagesPerChunk(int pages);
+
+      abstract Builder<T> setDeduplicate(boolean deduplicate);
+
+      abstract ReadAll<T> build();
+    }
+
+    public ReadAll<T> withConfig(FormalooConfig config) {
+      checkArgumentNotNull(config, "withConfig(config): config must not be null");
+      return toBuilder().setConfig(config).build();
+    }
+
+    /** See {@link Read#withPageSize(int)}. */
+    public ReadAll<T> withPageSize(int pageSize) {
+      if (pageSize < 1) {
+        throw new IllegalArgumentException(
+            "withPageSize(pageSize) must be positive, got " + pageSize);
+      }
+      return toBuilder().setPageSize(pageSize).build();
+    }
+
+    /** See {@link Read#withMaxConcurrentPageRequests(int)}. */
+    public ReadAll<T> withMaxConcurrentPageRequests(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException(
+            "withMaxConcurrentPageRequests(max) must be positive, got " + max);
+      }
+      return toBuilder().setMaxConcurrentPageRequests(max).build();
+    }
+
+    /** See {@link Read#withPagesPerChunk(int)}. */
+    public ReadAll<T> withPagesPerChunk(int pages) {
+      if (pages < 1) {
+        throw new IllegalArgumentException(
+            "withPagesPerChunk(pages) must be positive, got " + pages);
+      }
+      return toBuilder().setPagesPerChunk(pages).build();
+    }
+
+    /** See {@link Read#withoutDeduplication()}. */
+    public ReadAll<T> withoutDeduplication() {
+      return toBuilder().setDeduplicate(false).build();
+    }
+
+    @Override
+    public PCollection<T> expand(PCollection<ListQuery<T>> queries) {
+      FormalooConfig config =
+          checkArgumentNotNull(getConfig(), "FormalooIO.readAll: withConfig(config) is required");
+      Validation.requireBusiness(config, "readAll");
+      return queries.apply(
+          new ReadListPages<>(
+              config,
+              getRecordClass(),
+              getPageSize(),
+              getMaxConcurrentPageRequests(),
+              getPagesPerChunk(),
+              getDeduplicate()));
+    }
+
+    @Override
+    public void populateDisplayData(DisplayData.Builder builder) {
+      super.populateDisplayData(builder);
+      if (getConfig() != null) {
+        getConfig().populateDisplayData(builder);
+      }
+      builder
+          .add(DisplayData.item("recordClass", getRecordClass()).withLabel("Records"))
+          .addIfNotNull(
+              DisplayData.item("pageSize", getPageSize() == null ? null : (long) getPageSize())
+                  .withLabel("Page size asked for"))
+          .add(
+              DisplayData.item("maxConcurrentPageRequests", getMaxConcurrentPageRequests())
+                  .withLabel("Page requests in flight per worker"))
+          .add(DisplayData.item("pagesPerChunk", getPagesPerChunk()).withLabel("Pages per chunk"))
+          .add(DisplayData.item("deduplicate", getDeduplicate()).withLabel("Deduplicate"));
+    }
+  }
+
+  // ---- readBusinesses ------------------------------------------------------------------------
+
+  /** Reads {@code GET /businesses/}: a plain list, so one request, no pages. */
+  @AutoValue
+  public abstract static class ReadBusinesses extends PTransform<PBegin, PCollection<Business>> {
+    private static final long serialVersionUID = 1L;
+
+    abstract @Nullable FormalooConfig getConfig();
+
+    abstract Builder toBuilder();
+
+    @AutoValue.Builder
+    abstract static class Builder {
+      abstract Builder setConfig(FormalooConfig config);
+
+      abstract ReadBusinesses build();
+    }
+
+    public ReadBusinesses withConfig(FormalooConfig config) {
+      checkArgumentNotNull(config, "withConfig(config): config must not be null");
+      return toBuilder().setConfig(config).build();
+    }
+
+    @Override
+    public PCollection<Business> expand(PBegin input) {
+      FormalooConfig config =
+          checkArgumentNotNull(
+              getConfig(), "FormalooIO.readBusinesses: withConfig(config) is required");
+      try {
+        return input
+            .apply(Impulse.create())
+            .apply(ParDo.of(new ReadBusinessesFn(config)))
+            .setCoder(input.getPipeline().getSchemaRegistry().getSchemaCoder(Business.class));
+      } catch (NoSuchSchemaException e) {
+        throw new IllegalStateException("Business has no schema", e);
+      }
+    }
+
+    @Override
+    public void populateDisplayData(DisplayData.Builder builder) {
+      super.populateDisplayData(builder);
+      if (getConfig() != null) {
+        getConfig().populateDisplayData(builder);
+      }
+    }
+  }
+
+  // ---- readCustomerActivities ----------------------------------------------------------------
+
+  /**
+   * For each customer code (or slug) of the input, the customer's activities, each carrying the
+   * customer's code. For a {@code PCollection<Customer>}, use {@link #forCustomers()}.
+   */
+  @AutoValue
+  public abstract static class ReadCustomerActivities
+      extends PTransform<PCollection<String>, PCollection<Activity>> {
+    private static final long serialVersionUID = 1L;
+
+    abstract @Nullable FormalooConfig getConfig();
+
+    abstract Map<String, String> getFilters();
+
+    abstract Builder toBuilder();
+
+    @AutoValue.Builder
+    abstract static class Builder {
+      abstract Builder setConfig(FormalooConfig config);
+
+      abstract Builder setFilters(Map<String, String> filters);
+
+      abstract ReadCustomerActivities build();
+    }
+
+    public ReadCustomerActivities withConfig(FormalooConfig config) {
+      checkArgumentNotNull(config, "withConfig(config): config must not be null");
+      return toBuilder().setConfig(config).build();
+    }
+
+    /**
+     * Filters each customer's activities: {@code operation} and {@code type} (comma lists of
+     * operation types and action type slugs) and {@code search}, as the API names them.
+     */
+    public ReadCustomerActivities withFilters(Map<String, String> filters) {
+      checkArgumentNotNull(filters, "withFilters(filters): filters must not be null");
+      return toBuilder()
+          .setFilters(Collections.unmodifiableMap(new LinkedHashMap<>(filters)))
+          .build();
+    }
+
+    /** The same read for a {@code PCollection} of customers, by their codes. */
+    public PTransform<PCollection<Customer>, PCollection<Activity>> forCustomers() {
+      ReadCustomerActivities byCode = this;
+      return new PTransform<PCollection<Customer>, PCollection<Activity>>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public PCollection<Activity> expand(PCollection<Customer> customers) {
+          return customers
+              .apply(
+                  "Codes",
+                  MapElements.into(TypeDescriptors.strings())
+                      .via(
+                          c ->
+                              checkArgumentNotNull(
+                                  c.getCode(), "a customer without a code: %s", c)))
+              .apply("Activities", byCode);
+        }
+      };
+    }
+
+    @Override
+    public PCollection<Activity> expand(PCollection<String> customerCodes) {
+      FormalooConfig config =
+          checkArgumentNotNull(
+              getConfig(), "FormalooIO.readCustomerActivities: withConfig(config) is required");
+      Validation.requireBusiness(config, "readCustomerActivities");
+      try {
+        return customerCodes
+            .apply(ParDo.of(new CustomerActivitiesFn(config, getFilters())))
+            .setCoder(
+                customerCodes.getPipeline().getSchemaRegistry().getSchemaCoder(Activity.class));
+      } catch (NoSuchSchemaException e) {
+        throw new IllegalStateException("Activity has no schema", e);
+      }
+    }
+
+    @Override
+    public void populateDisplayData(DisplayData.Builder builder) {
+      super.populateDisplayData(builder);
+      if (getConfig() != null) {
+        getConfig().populateDisplayData(builder);
+      }
+      builder.addIfNotNull(
+          DisplayData.item("filters", getFilters().isEmpty() ? null : getFilters().toString())
+              .withLabel("Filters"));
+    }
+  }
+
+  // ---- writes ----------------------------------------------------------------------------------
+
+  static final int DEFAULT_MAX_PARALLEL_REQUESTS = 4;
+  static final int DEFAULT_WRITE_BATCH_SIZE = 1_000;
+  static final long DEFAULT_MAX_BATCH_BYTES = 4L * 1024 * 1024;
+  static final Duration DEFAULT_MAX_BUFFERING = Duration.ofSeconds(5);
+  static final int DEFAULT_BULK_IMPORT_ABOVE = 100;
+  static final Duration DEFAULT_BULK_IMPORT_TIMEOUT = Duration.ofMinutes(30);
+
+  /**
+   * Writes customers: {@code POST /customers/} one by one, which the API upserts by email (else
+   * phone), or, for batches of more than 100 customers by default, one bulk import job per batch
+   * ({@code POST /customers/batch/}). See {@link Write}.
+   */
+  public static Write<Customer> writeCustomers() {
+    return Write.of(WriteTarget.CUSTOMERS, DEFAULT_BULK_IMPORT_ABOVE);
+  }
+
+  /**
+   * Writes activities: {@code POST /activities}, one by one, each with a stable slug (a hash of its
+   * content and its customer) unless it has one. See {@link Write}.
+   */
+  public static Write<Activity> writeActivities() {
+    return Write.of(WriteTarget.ACTIVITIES, WriteSettings.NEVER);
+  }
+
+  /**
+   * Writes records to the API in batches, throttled to a budget, and accounts for every one of
+   * them: each input record ends as one element of {@link Result#getWritten()} or of {@link
+   * Result#getFailed()}.
+   *
+   * <pre>{@code
+   * FormalooIO.Write.Result result = customers.apply(FormalooIO.writeCustomers()
+   *     .withConfig(formaloo)
+   *     .withMaxRequestsPerSecond(20)      // for the whole pipeline
+   *     .withMaxParallelRequests(4));      // shards
+   * result.getFailed().apply(...);         // every record that did not land, and why
+   * }</pre>
+   *
+   * <p>Data flow: records are checked before any request (a record that fails a check is a failure
+   * with its reasons, and is never sent); keyed by their customer into {@link
+   * #withMaxParallelRequests(int) N shards}; grouped into batches by count, bytes and buffering
+   * time ({@code GroupIntoBatches}, in batch and streaming pipelines, under any windowing); and
+   * each batch is written with its shard's client, whose rate limit is the pipeline's {@link
+   * #withMaxRequestsPerSecond(double) budget} divided by N. Records are written one by one, or
+   * customers as one bulk import job per batch ({@link #withBulkImport()}).
+   *
+   * <p>Writes are safe to repeat, as runners replay bundles: customers upsert by email or phone;
+   * activities carry a stable slug, and an answer that the slug already exists means an earlier
+   * attempt wrote it, which counts as written.
+   *
+   * <p>Failures: a record the API refuses (4xx) fails with the API's field errors; a record whose
+   * request failed in a retryable way (429, 5xx, timeouts, broken connections) fails after the
+   * config's {@link io.formaloo.beam.io.client.RetryPolicy} is spent, with the attempts it took. A
+   * configuration error (credentials rejected after a token refresh, 403, an unknown business)
+   * fails the pipeline instead: no record could be written.
+   *
+   * @param <T> the records written
+   */
+  @AutoValue
+  public abstract static class Write<T> extends PTransform<PCollection<T>, Write.Result> {
+    private static final long serialVersionUID = 1L;
+
+    abstract @Nullable FormalooConfig getConfig();
+
+    abstract WriteTarget<T> getTarget();
+
+    abstract int getMaxParallelRequests();
+
+    abstract @Nullable Double getMaxRequestsPerSecond();
+
+    abstract int getBatchSize();
+
+    abstract long getMaxBatchBytes();
+
+    abstract Duration getMaxBufferingDuration();
+
+    /** Batches of more records go to bulk import jobs; 0 all, {@link WriteSettings#NEVER} none. */
+    abstract int getBulkImportAbove();
+
+    abstract Duration getBulkImportTimeout();
+
+    abstract @Nullable ErrorHandler<BadRecord, ?> getErrorHandler();
+
+    abstract Builder<T> toBuilder();
+
+    static <T> Write<T> of(WriteTarget<T> target, int bulkImportAbove) {
+      return new AutoValue_FormalooIO_Write.Builder<T>()
+          .setTarget(target)
+          .setMaxParallelRequests(DEFAULT_MAX_PARALLEL_REQUESTS)
+          .setBatchSize(DEFAULT_WRITE_BATCH_SIZE)
+          .setMaxBatchBytes(DEFAULT_MAX_BATCH_BYTES)
+          .setMaxBufferingDuration(DEFAULT_MAX_BUFFERING)
+          .setBulkImportAbove(bulkImportAbove)
+          .setBulkImportTimeout(DEFAULT_BULK_IMPORT_TIMEOUT)
+          .build();
+    }
+
+    @AutoValue.Builder
+    abstract static class Builder<T> {
+      abstract Builder<T> setConfig(FormalooConfig config);
+
+      abstract Builder<T> setTarget(WriteTarget<T> target);
+
+      abstract Builder<T> setMaxParallelRequests(int max);
+
+      abstract Builder<T> setMaxRequestsPerSecond(@Nullable Double max);
+
+      abstract Builder<T> setBatchSize(int records);
+
+      abstract Builder<T> setMaxBatchBytes(long bytes);
+
+      abstract Builder<T> setMaxBufferingDuration(Duration duration);
+
+      abstract Builder<T> setBulkImportAbove(int records);
+
+      abstract Builder<T> setBulkImportTimeout(Duration timeout);
+
+      abstract Builder<T> setErrorHandler(@Nullable ErrorHandler<BadRecord, ?> errorHandler);
+
+      abstract Write<T> build();
+    }
+
+    /** Where and as whom to write: base URL, business, credentials, retries. */
+    public Write<T> withConfig(FormalooConfig config) {
+      checkArgumentNotNull(config, "withConfig(config): config must not be null");
+      return toBuilder().setConfig(config).build();
+    }
+
+    /**
+     * Writes in {@code shards} parallel streams (default 4): records are keyed into this many
+     * shards by their customer, and each shard sends one request at a time. The writes for one
+     * customer stay in one shard, in order.
+     */
+    public Write<T> withMaxParallelRequests(int shards) {
+      if (shards < 1) {
+        throw new IllegalArgumentException(
+            "withMaxParallelRequests(shards) must be positive, got " + shards);
+      }
+      return toBuilder().setMaxParallelRequests(shards).build();
+    }
+
+    /**
+     * At most {@code requestsPerSecond} requests a second for the whole write, every worker
+     * included: each shard's client gets {@code requestsPerSecond / shards}. Without it, each
+     * shard's client keeps to the config's own {@link FormalooConfig#rateLimit()}.
+     */
+    public Write<T> withMaxRequestsPerSecond(double requestsPerSecond) {
+      if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
+        throw new IllegalArgumentException(
+            "withMaxRequestsPerSecond(requestsPerSecond) must be positive and finite, got "
+                + requestsPerSecond);
+      }
+      return toBuilder().setMaxRequestsPerSecond(requestsPerSecond).build();
+    }
+
+    /** At most {@code records} records a batch (default 1,000): one bulk import job's rows. */
+    public Write<T> withBatchSize(int records) {
+      if (records < 1) {
+        throw new IllegalArgumentException(
+            "withBatchSize(records) must be positive, got " + records);
+      }
+      return toBuilder().setBatchSize(records).build();
+    }
+
+    /** At most {@code bytes} bytes of request bodies a batch (default 4 MiB). */
+    public Write<T> withMaxBatchBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException(
+            "withMaxBatchBytes(bytes) must be positive, got " + bytes);
+      }
+      return toBuilder().setMaxBatchBytes(bytes).build();
+    }
+
+    /**
+     * How long a record may wait for its batch to fill (default 5 s): in a streaming pipeline, the
+     * longest a trickle of records waits before it is written.
+     */
+    public Write<T> withMaxBufferingDuration(Duration duration) {
+      checkArgumentNotNull(duration, "withMaxBufferingDuration(duration) must not be null");
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(
+            "withMaxBufferingDuration(duration) must be positive, got " + duration);
+      }
+      return toBuilder().setMaxBufferingDuration(duration).build();
+    }
+
+    /**
+     * Writes every batch of customers as one bulk import job ({@code POST /customers/batch/}),
+     * polled until it ends. Rows the job reports failed are failures with their errors; a job that
+     * fails is started once more, then its rows are written one by one; a job that does not end
+     * within {@link #withBulkImportTimeout(Duration)} fails its rows with the job's slug. The
+     * written output then has no customer codes (a job's results list none).
+     */
+    public Write<T> withBulkImport() {
+      return withBulkImportAbove(0);
+    }
+
+    /**
+     * Writes batches of more than {@code records} customers as bulk import jobs, smaller ones one
+     * by one (default: above 100).
+     */
+    public Write<T> withBulkImportAbove(int records) {
+      if (!getTarget().supportsBulkImport()) {
+        throw new IllegalArgumentException(
+            "bulk import applies to writeCustomers() only, not to a write of "
+                + getTarget().name());
+      }
+      if (records < 0) {
+        throw new IllegalArgumentException(
+            "withBulkImportAbove(records) must not be negative, got " + records);
+      }
+      return toBuilder().setBulkImportAbove(records).build();
+    }
+
+    /** Writes every record with its own request, however large the batch. */
+    public Write<T> withoutBulkImport() {
+      return toBuilder().setBulkImportAbove(WriteSettings.NEVER).build();
+    }
+
+    /** How long a bulk import job may take before its rows are failures (default 30 minutes). */
+    public Write<T> withBulkImportTimeout(Duration timeout) {
+      checkArgumentNotNull(timeout, "withBulkImportTimeout(timeout) must not be null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException(
+            "withBulkImportTimeout(timeout) must be positive, got " + timeout);
+      }
+      return toBuilder().setBulkImportTimeout(timeout).build();
+    }
+
+    /**
+     * Also sends every failure, as a {@link BadRecord}, to {@code errorHandler}: Beam's standard
+     * error handling, e.g. one dead-letter sink for the pipeline's transforms. {@link
+     * Result#getFailed()} still has them all.
+     */
+    public Write<T> withErrorHandler(ErrorHandler<BadRecord, ?> errorHandler) {
+      checkArgumentNotNull(errorHandler, "withErrorHandler(errorHandler) must not be null");
+      return toBuilder().setErrorHandler(errorHandler).build();
+    }
+
+    @Override
+    public Result expand(PCollection<T> input) {
+      String what = "write of " + getTarget().name();
+      FormalooConfig config =
+          checkArgumentNotNull(getConfig(), "FormalooIO %s: withConfig(config) is required", what);
+      Validation.requireBusiness(config, what);
+      if (getBulkImportAbove() != WriteSettings.NEVER && !getTarget().supportsBulkImport()) {
+        throw new IllegalArgumentException(
+            "FormalooIO " + what + ": bulk import applies to customers only");
+      }
+      Double budget = getMaxRequestsPerSecond();
+      if (budget != null && budget / getMaxParallelRequests() < 0.01) {
+        throw new IllegalArgumentException(
+            "FormalooIO "
+                + what
+                + ": withMaxRequestsPerSecond("
+                + budget
+                + ") leaves each of the "
+                + getMaxParallelRequests()
+                + " shards under one request in 100 s; use fewer shards");
+      }
+      WriteSettings settings =
+          WriteSettings.builder()
+              .config(config)
+              .shards(getMaxParallelRequests())
+              .maxRequestsPerSecond(budget)
+              .batchSize(getBatchSize())
+              .maxBatchBytes(getMaxBatchBytes())
+              .maxBufferingDuration(getMaxBufferingDuration())
+              .bulkImportAbove(getBulkImportAbove())
+              .bulkImportTimeout(getBulkImportTimeout())
+              .writerId(UUID.randomUUID().toString())
+              .build();
+      return new Result(
+          input.apply(
+              "Write " + getTarget().name(),
+              new WriteRecords<>(getTarget(), settings, getErrorHandler())));
+    }
+
+    @Override
+    public void populateDisplayData(DisplayData.Builder builder) {
+      super.populateDisplayData(builder);
+      if (getConfig() != null) {
+        getConfig().populateDisplayData(builder);
+      }
+      int above = getBulkImportAbove();
+      builder
+          .add(DisplayData.item("records", getTarget().name()).withLabel("Writes"))
+          .add(
+              DisplayData.item("maxParallelRequests", getMaxParallelRequests())
+                  .withLabel("Shards (parallel requests)"))
+          .addIfNotNull(
+              DisplayData.item("maxRequestsPerSecond", getMaxRequestsPerSecond())
+                  .withLabel("Requests per second, whole pipeline"))
+          .add(DisplayData.item("batchSize", getBatchSize()).withLabel("Records per batch"))
+          .add(DisplayData.item("maxBatchBytes", getMaxBatchBytes()).withLabel("Bytes per batch"))
+          .add(
+              DisplayData.item("maxBufferingDuration", getMaxBufferingDuration().toString())
+                  .withLabel("Longest wait for a batch to fill"))
+          .add(
+              DisplayData.item(
+                      "bulkImport",
+                      above == WriteSettings.NEVER
+                          ? "never"
+                          : above == 0 ? "always" : "batches of more than " + above + " records")
+                  .withLabel("Bulk import jobs"))
+          .add(
+              DisplayData.item("bulkImportTimeout", getBulkImportTimeout().toString())
+                  .withLabel("Bulk import job timeout"))
+          .add(
+              DisplayData.item("errorHandler", getErrorHandler() != null)
+                  .withLabel("Failures also sent to an error handler"));
+    }
+
+    /**
+     * What a write did with each record: {@link #getWritten()} and {@link #getFailed()}, both with
+     * Beam schemas, in the windowing of the write's input.
+     */
+    public static final class Result implements POutput {
+      private final PCollectionTuple outputs;
+
+      Result(PCollectionTuple outputs) {
+        this.outputs = outputs;
+      }
+
+      /** The records that landed, with what the API answered (customer code, activity slug). */
+      public PCollection<WrittenRecord> getWritten() {
+        return outputs.get(WriteRecords.WRITTEN);
+      }
+
+      /**
+       * The records that did not land: each input record with its HTTP status, error, attempts and
+       * bulk import job, if any.
+       */
+      public PCollection<FailedRecord> getFailed() {
+        return outputs.get(WriteRecords.FAILED);
+      }
+
+      @Override
+      public Pipeline getPipeline() {
+        return outputs.getPipeline();
+      }
+
+      @Override
+      public Map<TupleTag<?>, PValue> expand() {
+        return outputs.expand();
+      }
+
+      @Override
+      public void finishSpecifyingOutput(
+          String transformName, PInput input, PTransform<?, ?> transform) {
+        outputs.finishSpecifyingOutput(transformName, input, transform);
+      }
+    }
+  }
+
+  // ---- writes ----------------------------------------------------------------------------------
+}
