@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.splittabledofn.OffsetRangeTracker;
@@ -97,6 +98,14 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
       @Element PageChunk<T> chunk,
       RestrictionTracker<OffsetRange, Long> tracker,
       OutputReceiver<T> out) {
+    readChunk(chunk, tracker, out::output);
+  }
+
+  /**
+   * Reads the pages of {@code chunk} that {@code tracker} lets it claim; records go to {@code out}.
+   */
+  void readChunk(
+      PageChunk<T> chunk, RestrictionTracker<OffsetRange, Long> tracker, Consumer<T> out) {
     QueryPlan<T> plan = chunk.plan;
     // The list's size when the page before the current one was read. For a chunk's first page
     // that page was read elsewhere, at a moment unknown here: the plan's count stands in for it.
@@ -143,7 +152,7 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
    * the list shrunk further, and so reach further back.
    */
   private void lookBack(
-      QueryPlan<T> plan, long page, long startAt, long countThen, OutputReceiver<T> out) {
+      QueryPlan<T> plan, long page, long startAt, long countThen, Consumer<T> out) {
     long reach = startAt;
     for (long p = startAt; p >= Math.max(1, reach); p--) {
       Page<T> again = fetch(plan, p);
@@ -158,8 +167,7 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
    * {@code page} is past the end of the list, which answers no count: page 1 tells the list's size
    * now, and the pages from its new end back are read again as far as the shrinking reaches.
    */
-  private void lookBackFromTheEnd(
-      QueryPlan<T> plan, long page, long countThen, OutputReceiver<T> out) {
+  private void lookBackFromTheEnd(QueryPlan<T> plan, long page, long countThen, Consumer<T> out) {
     Page<T> first = fetch(plan, 1);
     emit(first, out);
     metrics.lookBackPages.inc();
@@ -176,7 +184,7 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
    * as the latest count says (growth goes on while they are read). A list that grows as fast as it
    * is read would keep this going: it stops after as many pages as the plan had, and says so.
    */
-  private void readAhead(QueryPlan<T> plan, long from, long growth, OutputReceiver<T> out) {
+  private void readAhead(QueryPlan<T> plan, long from, long growth, Consumer<T> out) {
     long end = from + pagesFor(growth, plan.pageSize);
     long limit = from + Math.max(plan.lastPage, MIN_TAIL_PAGES);
     for (long p = from; p < end; p++) {
@@ -200,7 +208,7 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
    * many pages again as were planned have been read past the end (a list growing as fast as it is
    * read would otherwise never end; the log says so).
    */
-  private void followNext(QueryPlan<T> plan, long from, OutputReceiver<T> out) {
+  private void followNext(QueryPlan<T> plan, long from, Consumer<T> out) {
     long limit = from + Math.max(plan.lastPage, MIN_TAIL_PAGES);
     for (long p = from; p < limit; p++) {
       Page<T> page = fetch(plan, p);
@@ -247,10 +255,10 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
     return answer;
   }
 
-  private void emit(Page<T> page, OutputReceiver<T> out) {
+  private void emit(Page<T> page, Consumer<T> out) {
     List<T> records = page.getRecords();
     for (T record : records) {
-      out.output(record);
+      out.accept(record);
     }
     metrics.records.inc(records.size());
   }

@@ -1,0 +1,139 @@
+package io.formaloo.beam.benchmarks;
+
+import io.formaloo.beam.emulator.EmulatorConfig;
+import io.formaloo.beam.emulator.Faults;
+import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.io.FormalooIO;
+import io.formaloo.beam.io.client.FormalooClient;
+import io.formaloo.beam.io.client.FormalooConfig;
+import io.formaloo.beam.io.client.FormalooCredentials;
+import io.formaloo.beam.io.client.ListEndpoint;
+import io.formaloo.beam.io.client.RateLimit;
+import io.formaloo.beam.io.model.Customer;
+import io.formaloo.beam.io.model.Page;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Count;
+
+/**
+ * The read benchmark of the reads issue, one process, printed figures (not a timed test):
+ *
+ * <ol>
+ *   <li>{@code readCustomers()} on the Direct runner against an emulator holding {@code customers}
+ *       customers, every answer delayed {@code latencyMs}, pages of 100;
+ *   <li>a sequential reader that follows {@code next} one page at a time, as most REST extractors
+ *       do, against the same emulator;
+ *   <li>{@code readCustomers()} again under a rate limit of R requests/s in the emulator, with the
+ *       same budget given to the connector, as a fraction of R x page size, with the 429s counted.
+ * </ol>
+ *
+ * Arguments: {@code [customers=200000] [latencyMs=50] [rate=40] [parallelism=8]}.
+ */
+public final class ReadThroughput {
+  private static final int PAGE_SIZE = 100;
+
+  private ReadThroughput() {}
+
+  public static void main(String[] args) throws Exception {
+    int customers = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    int latencyMs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    double rate = args.length > 2 ? Double.parseDouble(args[2]) : 40;
+    int parallelism = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+    Faults latency = Faults.builder().latency(Duration.ofMillis(latencyMs), Duration.ZERO).build();
+    try (FormalooEmulator emulator =
+        FormalooEmulator.start(
+            EmulatorConfig.builder()
+                .seedCustomers(customers)
+                .maxPageSize(PAGE_SIZE)
+                .threads(64)
+                .build())) {
+      emulator.setFaults(latency);
+      System.out.printf(
+          "setup: %,d customers, %d ms latency per request, pages of %d, Direct runner with %d threads%n",
+          customers, latencyMs, PAGE_SIZE, parallelism);
+
+      double connector =
+          connectorRead(emulator, config(emulator, RateLimit.unlimited()), parallelism);
+      double sequential = sequentialRead(emulator);
+      System.out.printf("readCustomers(): %,.0f records/s%n", connector);
+      System.out.printf("sequential next-following reader: %,.0f records/s%n", sequential);
+      System.out.printf("ratio: %.1fx (target 10x)%n", connector / sequential);
+
+      emulator.setFaults(
+          latency.toBuilder().rateLimit(rate, Faults.RetryAfterMode.SECONDS).build());
+      emulator.resetRequestLog();
+      // The budget is the API's R requests/s, shared by the read's clients (one per DoFn
+      // instance and thread): each gets R / parallelism.
+      FormalooConfig limited = config(emulator, RateLimit.of(rate / parallelism, 1));
+      double underLimit = connectorRead(emulator, limited, parallelism);
+      long throttled = emulator.statusCounts().getOrDefault(429, 0L);
+      System.out.printf(
+          "under a limit of %.0f requests/s: %,.0f records/s = %.0f%% of R x page size (target 90%%),"
+              + " %d answers were 429 (every one absorbed: the read completed)%n",
+          rate, underLimit, 100 * underLimit / (rate * PAGE_SIZE), throttled);
+    }
+  }
+
+  private static FormalooConfig config(FormalooEmulator emulator, RateLimit limit) {
+    return FormalooConfig.builder()
+        .baseUrl(emulator.baseUrl())
+        .business(emulator.business())
+        .credentials(FormalooCredentials.of(emulator.apiKey(), emulator.apiSecret()))
+        .rateLimit(limit)
+        .build();
+  }
+
+  private static double connectorRead(
+      FormalooEmulator emulator, FormalooConfig config, int threads) {
+    DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
+    options.setTargetParallelism(threads);
+    options.setBlockOnRun(true);
+    Pipeline p = Pipeline.create(options);
+    p.apply(
+            FormalooIO.readCustomers()
+                .withConfig(config)
+                .withPageSize(PAGE_SIZE)
+                .withMaxConcurrentPageRequests(4)
+                .withoutDeduplication())
+        .apply(Count.globally());
+    long start = System.nanoTime();
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long records = 0;
+    for (MetricResult<Long> counter :
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named("formaloo", "read_records"))
+                    .build())
+            .getCounters()) {
+      records += counter.getAttempted();
+    }
+    if (records < emulator.customerCount()) {
+      throw new IllegalStateException("read " + records + " of " + emulator.customerCount());
+    }
+    return records / seconds;
+  }
+
+  private static double sequentialRead(FormalooEmulator emulator) throws Exception {
+    try (FormalooClient client = FormalooClient.create(config(emulator, RateLimit.unlimited()))) {
+      long start = System.nanoTime();
+      Page<Customer> page = client.listPage(ListEndpoint.CUSTOMERS, Map.of(), 1, PAGE_SIZE);
+      long records = page.getRecords().size();
+      while (page.hasNext()) {
+        page = client.nextPage(ListEndpoint.CUSTOMERS, page.getNext());
+        records += page.getRecords().size();
+      }
+      return records / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.formaloo.beam.io.read;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.formaloo.beam.emulator.EmulatorConfig;
+import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.io.Emulated;
+import io.formaloo.beam.io.client.FormalooClient;
+import io.formaloo.beam.io.client.FormalooConfig;
+import io.formaloo.beam.io.client.ListEndpoint;
+import io.formaloo.beam.io.model.Customer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.io.range.OffsetRange;
+import org.apache.beam.sdk.transforms.splittabledofn.OffsetRangeTracker;
+import org.apache.beam.sdk.transforms.splittabledofn.SplitResult;
+import org.junit.jupiter.api.Test;
+
+/** A runner splits a running restriction: both parts complete, and together they are the whole. */
+class DynamicSplitTest {
+
+  @Test
+  void aRunningChunkSplitInHalfIsReadWholeByItsTwoParts() throws Exception {
+    try (FormalooEmulator emulator =
+        FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(250).build())) {
+      FormalooConfig config = Emulated.config(emulator);
+      ListQuery<Customer> query = ListQuery.of(ListEndpoint.CUSTOMERS);
+      QueryPlan<Customer> plan;
+      List<String> codes = new ArrayList<>();
+      try (FormalooClient client = FormalooClient.create(config)) {
+        var first = client.listPage(ListEndpoint.CUSTOMERS, Map.of(), 1, 10);
+        first.getRecords().forEach(c -> codes.add(c.getCode()));
+        plan = PlanQueryFn.plan(query, first);
+      }
+      PageChunk<Customer> chunk = new PageChunk<>(plan, 2, plan.lastPage + 1);
+      ReadPagesFn<Customer> fn = new ReadPagesFn<>(config, 3);
+      fn.setup();
+      try {
+        OffsetRangeTracker primary = fn.newTracker(fn.initialRestriction(chunk));
+        List<SplitResult<OffsetRange>> splits = new ArrayList<>();
+        fn.readChunk(
+            chunk,
+            primary,
+            c -> {
+              codes.add(c.getCode());
+              if (codes.size() == 40 && splits.isEmpty()) {
+                // as a runner rebalancing work would: half of what is left goes elsewhere
+                splits.add(primary.trySplit(0.5));
+              }
+            });
+        primary.checkDone();
+        assertThat(splits.get(0), notNullValue());
+        OffsetRange residualRange = splits.get(0).getResidual();
+        assertThat(residualRange.getFrom(), greaterThan(primary.currentRestriction().getFrom()));
+        assertThat(primary.currentRestriction().getTo(), is(residualRange.getFrom()));
+
+        OffsetRangeTracker residual = fn.newTracker(residualRange);
+        List<String> residualCodes = new ArrayList<>();
+        fn.readChunk(chunk, residual, c -> residualCodes.add(c.getCode()));
+        residual.checkDone();
+        assertThat(residualCodes, is(not(empty())));
+
+        codes.addAll(residualCodes);
+        assertThat(codes.size(), is(250));
+        assertThat(new HashSet<>(codes).size(), is(250));
+        assertThat(codes, containsInAnyOrder(emulator.customerCodes().toArray()));
+      } finally {
+        fn.teardown();
+      }
+    }
+  }
+
+  @Test
+  void theRestrictionIsSizedByItsRecords() {
+    QueryPlan<Customer> plan = new QueryPlan<>(ListQuery.of(ListEndpoint.CUSTOMERS), 1000, 25, 40);
+    ReadPagesFn<Customer> fn = new ReadPagesFn<>(FormalooConfigs.any(), 1);
+    assertThat(fn.size(new PageChunk<>(plan, 2, 12), new OffsetRange(2, 12)), is(250.0));
+  }
+}

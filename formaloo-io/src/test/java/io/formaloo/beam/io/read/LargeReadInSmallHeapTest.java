@@ -1,0 +1,46 @@
+package io.formaloo.beam.io.read;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import io.formaloo.beam.emulator.EmulatorConfig;
+import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.io.Emulated;
+import io.formaloo.beam.io.FormalooIO;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Count;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 100,000-customer read completes in a 256 MB heap (the emulator holding them included): the read
+ * streams pages, it does not hold the list. The build runs this class alone in a JVM started with
+ * {@code -Xmx256m} (see the {@code large-read} surefire execution in this module's pom).
+ */
+class LargeReadInSmallHeapTest {
+  private static final int CUSTOMERS = 100_000;
+
+  @Test
+  void aHundredThousandCustomersReadInA256MbHeap() {
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    assertThat(
+        "this test proves something only in a small heap; run it with -Xmx256m",
+        maxHeap,
+        lessThanOrEqualTo(300L * 1024 * 1024));
+    try (FormalooEmulator emulator =
+        FormalooEmulator.start(
+            EmulatorConfig.builder().seedCustomers(CUSTOMERS).maxPageSize(100).build())) {
+      Pipeline p = Emulated.pipeline();
+      PAssert.thatSingleton(
+              p.apply(
+                      FormalooIO.readCustomers()
+                          .withConfig(Emulated.config(emulator))
+                          .withPageSize(100)
+                          .withoutDeduplication())
+                  .apply(Count.globally()))
+          .isEqualTo((long) CUSTOMERS);
+      p.run().waitUntilFinish();
+    }
+    System.out.printf("read %,d customers in a heap of at most %,d MB%n", CUSTOMERS, maxHeap >> 20);
+  }
+}
