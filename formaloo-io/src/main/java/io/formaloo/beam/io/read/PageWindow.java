@@ -1,6 +1,8 @@
 package io.formaloo.beam.io.read;
 
 import io.formaloo.beam.io.model.Page;
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
@@ -8,6 +10,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.LongFunction;
+import org.apache.beam.sdk.metrics.MetricsContainer;
+import org.apache.beam.sdk.metrics.MetricsEnvironment;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Keeps up to {@code maxInFlight} page requests going ahead of the page being processed, so that
@@ -23,10 +28,22 @@ final class PageWindow<T> implements AutoCloseable {
   private final int maxInFlight;
   private final TreeMap<Long, Future<Page<T>>> inFlight = new TreeMap<>();
 
+  /** The processing thread's metrics, so fetches on the pool count where the runner looks. */
+  private final @Nullable MetricsContainer metrics = MetricsEnvironment.getCurrentContainer();
+
   PageWindow(ExecutorService pool, LongFunction<Page<T>> fetch, int maxInFlight) {
     this.pool = pool;
     this.fetch = fetch;
     this.maxInFlight = maxInFlight;
+  }
+
+  private Page<T> fetchCounted(long page) throws IOException {
+    if (metrics == null) {
+      return fetch.apply(page);
+    }
+    try (Closeable scope = MetricsEnvironment.scopedMetricsContainer(metrics)) {
+      return fetch.apply(page);
+    }
   }
 
   /**
@@ -42,7 +59,7 @@ final class PageWindow<T> implements AutoCloseable {
     beyond.clear();
     for (long next = page; next < endExclusive && inFlight.size() < maxInFlight; next++) {
       long p = next;
-      inFlight.computeIfAbsent(p, k -> pool.submit(() -> fetch.apply(p)));
+      inFlight.computeIfAbsent(p, k -> pool.submit(() -> fetchCounted(p)));
     }
     Future<Page<T>> future = inFlight.remove(page);
     if (future == null) {

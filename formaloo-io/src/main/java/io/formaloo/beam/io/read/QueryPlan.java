@@ -1,6 +1,7 @@
 package io.formaloo.beam.io.read;
 
 import java.io.Serializable;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * What reading page 1 of a query taught: how many records and pages the list had then, and at what
@@ -27,6 +28,24 @@ final class QueryPlan<T> implements Serializable {
     this.plannedCount = plannedCount;
     this.pageSize = pageSize;
     this.lastPage = lastPage;
+  }
+
+  // Equal encodings mean equal values: runners compare elements by their encodings.
+  @Override
+  public boolean equals(@Nullable Object other) {
+    if (!(other instanceof QueryPlan)) {
+      return false;
+    }
+    QueryPlan<?> o = (QueryPlan<?>) other;
+    return query.equals(o.query)
+        && plannedCount == o.plannedCount
+        && pageSize == o.pageSize
+        && lastPage == o.lastPage;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(query, plannedCount, pageSize, lastPage);
   }
 
   @Override
