@@ -2,6 +2,7 @@ package io.formaloo.beam.io.read;
 
 import io.formaloo.beam.io.client.FormalooConfig;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.Distinct;
@@ -69,6 +70,8 @@ public final class ReadListPages<T> extends PTransform<PCollection<ListQuery<T>>
             .setCoder(chunkCoder())
             .apply("Spread chunks", Reshuffle.viaRandomKey())
             .apply("Read pages", ParDo.of(new ReadPagesFn<T>(config, maxConcurrentPageRequests)))
+            .setCoder(ListCoder.of(recordCoder))
+            .apply("Records of pages", Flatten.iterables())
             .setCoder(recordCoder);
 
     PCollection<T> all =

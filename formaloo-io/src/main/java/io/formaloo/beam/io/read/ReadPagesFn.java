@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * Records read twice this way are removed by the read's deduplication (on by default).
  */
 @DoFn.BoundedPerElement
-final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
+final class ReadPagesFn<T> extends DoFn<PageChunk<T>, List<T>> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ReadPagesFn.class);
   private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
@@ -97,7 +97,7 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
   public void process(
       @Element PageChunk<T> chunk,
       RestrictionTracker<OffsetRange, Long> tracker,
-      OutputReceiver<T> out) {
+      OutputReceiver<List<T>> out) {
     readChunk(chunk, tracker, out::output);
   }
 
@@ -105,15 +105,23 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
    * Reads the pages of {@code chunk} that {@code tracker} lets it claim; records go to {@code out}.
    */
   void readChunk(
-      PageChunk<T> chunk, RestrictionTracker<OffsetRange, Long> tracker, Consumer<T> out) {
+      PageChunk<T> chunk, RestrictionTracker<OffsetRange, Long> tracker, Consumer<List<T>> out) {
     QueryPlan<T> plan = chunk.plan;
     // The list's size when the page before the current one was read. For a chunk's first page
     // that page was read elsewhere, at a moment unknown here: the plan's count stands in for it.
     long previousCount = plan.plannedCount;
     try (PageWindow<T> window = new PageWindow<>(pool, p -> fetch(plan, p), maxInFlight)) {
-      for (long p = tracker.currentRestriction().getFrom(); tracker.tryClaim(p); p++) {
+      long first = tracker.currentRestriction().getFrom();
+      for (long p = first; tracker.tryClaim(p); p++) {
         Page<T> page = window.get(p, tracker.currentRestriction().getTo());
         emit(page, out);
+        if (p > first && countOf(page, previousCount) != previousCount) {
+          // The list changed, and this page was fetched ahead, perhaps answered before the page
+          // before it: which way records slid between the two is unknown. Read it again, now
+          // that the page before it has been answered, so the comparison below is in order.
+          page = fetch(plan, p);
+          emit(page, out);
+        }
         if (page.getRecords().isEmpty()) {
           // Past the end of the list: it shrank since it was planned, and what was on this page
           // and after it slid towards the front, maybe into pages already read elsewhere.
@@ -152,7 +160,7 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
    * the list shrunk further, and so reach further back.
    */
   private void lookBack(
-      QueryPlan<T> plan, long page, long startAt, long countThen, Consumer<T> out) {
+      QueryPlan<T> plan, long page, long startAt, long countThen, Consumer<List<T>> out) {
     long reach = startAt;
     for (long p = startAt; p >= Math.max(1, reach); p--) {
       Page<T> again = fetch(plan, p);
@@ -167,7 +175,8 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
    * {@code page} is past the end of the list, which answers no count: page 1 tells the list's size
    * now, and the pages from its new end back are read again as far as the shrinking reaches.
    */
-  private void lookBackFromTheEnd(QueryPlan<T> plan, long page, long countThen, Consumer<T> out) {
+  private void lookBackFromTheEnd(
+      QueryPlan<T> plan, long page, long countThen, Consumer<List<T>> out) {
     Page<T> first = fetch(plan, 1);
     emit(first, out);
     metrics.lookBackPages.inc();
@@ -184,7 +193,7 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
    * as the latest count says (growth goes on while they are read). A list that grows as fast as it
    * is read would keep this going: it stops after as many pages as the plan had, and says so.
    */
-  private void readAhead(QueryPlan<T> plan, long from, long growth, Consumer<T> out) {
+  private void readAhead(QueryPlan<T> plan, long from, long growth, Consumer<List<T>> out) {
     long end = from + pagesFor(growth, plan.pageSize);
     long limit = from + Math.max(plan.lastPage, MIN_TAIL_PAGES);
     for (long p = from; p < end; p++) {
@@ -208,7 +217,7 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
    * many pages again as were planned have been read past the end (a list growing as fast as it is
    * read would otherwise never end; the log says so).
    */
-  private void followNext(QueryPlan<T> plan, long from, Consumer<T> out) {
+  private void followNext(QueryPlan<T> plan, long from, Consumer<List<T>> out) {
     long limit = from + Math.max(plan.lastPage, MIN_TAIL_PAGES);
     for (long p = from; p < limit; p++) {
       Page<T> page = fetch(plan, p);
@@ -255,10 +264,15 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, T> {
     return answer;
   }
 
-  private void emit(Page<T> page, Consumer<T> out) {
+  /**
+   * A page's records go out as one element: runners bound a restriction's work by elements between
+   * checkpoints (the Direct runner after 100), so a record per element would checkpoint, and cancel
+   * the pages fetched ahead, after every page.
+   */
+  private void emit(Page<T> page, Consumer<List<T>> out) {
     List<T> records = page.getRecords();
-    for (T record : records) {
-      out.accept(record);
+    if (!records.isEmpty()) {
+      out.accept(records);
     }
     metrics.records.inc(records.size());
   }

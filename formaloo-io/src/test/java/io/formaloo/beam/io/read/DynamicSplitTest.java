@@ -49,9 +49,9 @@ class DynamicSplitTest {
         fn.readChunk(
             chunk,
             primary,
-            c -> {
-              codes.add(c.getCode());
-              if (codes.size() == 40 && splits.isEmpty()) {
+            page -> {
+              page.forEach(c -> codes.add(c.getCode()));
+              if (codes.size() >= 40 && splits.isEmpty()) {
                 // as a runner rebalancing work would: half of what is left goes elsewhere
                 splits.add(primary.trySplit(0.5));
               }
@@ -64,7 +64,7 @@ class DynamicSplitTest {
 
         OffsetRangeTracker residual = fn.newTracker(residualRange);
         List<String> residualCodes = new ArrayList<>();
-        fn.readChunk(chunk, residual, c -> residualCodes.add(c.getCode()));
+        fn.readChunk(chunk, residual, page -> page.forEach(c -> residualCodes.add(c.getCode())));
         residual.checkDone();
         assertThat(residualCodes, is(not(empty())));
 

@@ -24,9 +24,16 @@ class ReadCustomersTest {
   /** Runs {@code read} and checks it read exactly {@code expected}, each code once. */
   static void assertReadsExactly(
       FormalooEmulator emulator, FormalooIO.Read<Customer> read, List<String> expected) {
+    assertReadsExactly(Emulated.config(emulator), read, expected);
+  }
+
+  static void assertReadsExactly(
+      io.formaloo.beam.io.client.FormalooConfig config,
+      FormalooIO.Read<Customer> read,
+      List<String> expected) {
     Pipeline p = Emulated.pipeline();
     PCollection<String> codes =
-        p.apply(read.withConfig(Emulated.config(emulator)))
+        p.apply(read.withConfig(config))
             .apply(MapElements.into(TypeDescriptors.strings()).via(Customer::getCode));
     PAssert.that(codes).containsInAnyOrder(expected);
     p.run().waitUntilFinish();

@@ -6,7 +6,10 @@ import static org.hamcrest.Matchers.greaterThan;
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.io.Emulated;
 import io.formaloo.beam.io.FormalooIO;
+import io.formaloo.beam.io.client.FormalooConfig;
+import io.formaloo.beam.io.client.RetryPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +37,7 @@ class ReadUnderFaultsTest {
     try (FormalooEmulator emulator =
         emulator(
             EmulatorConfig.builder().seedCustomers(400),
-            Faults.builder().rateLimit(15, Faults.RetryAfterMode.SECONDS).build())) {
+            Faults.builder().rateLimit(5, Faults.RetryAfterMode.SECONDS).build())) {
       ReadCustomersTest.assertReadsExactly(
           emulator, FormalooIO.readCustomers().withPageSize(20), emulator.customerCodes());
       assertThat(emulator.statusCounts().getOrDefault(429, 0L), greaterThan(0L));
@@ -46,9 +49,20 @@ class ReadUnderFaultsTest {
     try (FormalooEmulator emulator =
         emulator(
             EmulatorConfig.builder().seedCustomers(400),
-            Faults.builder().rateLimit(15, Faults.RetryAfterMode.ABSENT).build())) {
+            Faults.builder().rateLimit(5, Faults.RetryAfterMode.ABSENT).build())) {
+      // Without Retry-After the client backs off on its own: give it the patience a real
+      // pipeline has (backoffs up to 2 s), not the short one the other tests use.
+      FormalooConfig patient =
+          Emulated.configFor(emulator)
+              .retryPolicy(
+                  RetryPolicy.builder()
+                      .maxAttempts(30)
+                      .initialBackoff(Duration.ofMillis(100))
+                      .maxBackoff(Duration.ofSeconds(2))
+                      .build())
+              .build();
       ReadCustomersTest.assertReadsExactly(
-          emulator, FormalooIO.readCustomers().withPageSize(20), emulator.customerCodes());
+          patient, FormalooIO.readCustomers().withPageSize(20), emulator.customerCodes());
       assertThat(emulator.statusCounts().getOrDefault(429, 0L), greaterThan(0L));
     }
   }
