@@ -1,0 +1,290 @@
+package io.formaloo.beam.benchmarks;
+
+import io.formaloo.beam.emulator.EmulatorConfig;
+import io.formaloo.beam.emulator.Faults;
+import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.io.FormalooIO;
+import io.formaloo.beam.io.client.FormalooConfig;
+import io.formaloo.beam.io.client.FormalooCredentials;
+import io.formaloo.beam.io.client.RateLimit;
+import io.formaloo.beam.io.model.Customer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.GenerateSequence;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * Writes customers to an emulator that answers every request after a fixed latency, under one
+ * request budget ({@code withMaxRequestsPerSecond}), once record by record and once with bulk
+ * import jobs, and prints records/s, the requests each used, and the issue's two ratios: bulk over
+ * per-record throughput (target at least 20), and the share of the budget the per-record writes
+ * used (target at least 0.9).
+ *
+ * <p>A plain {@code main}, not a JMH benchmark: one measurement takes minutes (100,000 requests at
+ * a few hundred a second), where JMH wants many short iterations. {@code scripts/bench
+ * WriteThroughput} runs it; options:
+ *
+ * <pre>
+ *   --customers 100000  --latency-ms 50  --budget 100  --shards 8  --batch 1000
+ *   --modes per-record,bulk  --results benchmarks/target/write-throughput.json
+ * </pre>
+ */
+public final class WriteThroughput {
+  private static final Map<String, AtomicLong> COUNTS = new ConcurrentHashMap<>();
+
+  private WriteThroughput() {}
+
+  /** One run's figures. */
+  static final class Figures {
+    String mode;
+    long records;
+    long written;
+    long failed;
+    double seconds;
+    long requests;
+    Map<String, Long> byEndpoint = new LinkedHashMap<>();
+
+    double recordsPerSecond() {
+      return written / seconds;
+    }
+
+    double requestsPerSecond() {
+      return requests / seconds;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = options(args);
+    int customers = Integer.parseInt(opts.getOrDefault("customers", "100000"));
+    int latencyMs = Integer.parseInt(opts.getOrDefault("latency-ms", "50"));
+    double budget = Double.parseDouble(opts.getOrDefault("budget", "100"));
+    int shards = Integer.parseInt(opts.getOrDefault("shards", "8"));
+    int batch = Integer.parseInt(opts.getOrDefault("batch", "1000"));
+    String[] modes = opts.getOrDefault("modes", "per-record,bulk").split(",");
+    Path results = Path.of(opts.getOrDefault("results", "benchmarks/target/write-throughput.json"));
+
+    System.out.printf(
+        Locale.ROOT,
+        "writing %,d customers: emulator latency %d ms, budget %.0f requests/s, %d shards,"
+            + " batches of %d%n",
+        customers,
+        latencyMs,
+        budget,
+        shards,
+        batch);
+    Map<String, Figures> figures = new LinkedHashMap<>();
+    for (String mode : modes) {
+      Figures f = run(mode.trim(), customers, latencyMs, budget, shards, batch);
+      figures.put(f.mode, f);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-10s %,d written, %,d failed in %.1f s = %,.0f records/s; %,d requests"
+              + " (%,.1f requests/s) %s%n",
+          f.mode,
+          f.written,
+          f.failed,
+          f.seconds,
+          f.recordsPerSecond(),
+          f.requests,
+          f.requestsPerSecond(),
+          f.byEndpoint);
+    }
+    String json = json(customers, latencyMs, budget, shards, batch, figures);
+    Files.createDirectories(results.toAbsolutePath().getParent());
+    Files.write(results, json.getBytes(StandardCharsets.UTF_8));
+    System.out.println("results: " + results);
+  }
+
+  private static Figures run(
+      String mode, int customers, int latencyMs, double budget, int shards, int batch)
+      throws NoSuchSchemaException {
+    if (!mode.equals("per-record") && !mode.equals("bulk")) {
+      throw new IllegalArgumentException("mode must be per-record or bulk, got " + mode);
+    }
+    try (FormalooEmulator emulator =
+        FormalooEmulator.start(
+            EmulatorConfig.builder()
+                .threads(Math.max(16, 2 * shards))
+                .faults(
+                    Faults.builder().latency(Duration.ofMillis(latencyMs), Duration.ZERO).build())
+                .build())) {
+      FormalooConfig config =
+          FormalooConfig.builder()
+              .baseUrl(emulator.baseUrl())
+              .business(emulator.business())
+              .credentials(FormalooCredentials.of(emulator.apiKey(), emulator.apiSecret()))
+              .rateLimit(RateLimit.unlimited()) // the write's budget replaces it
+              .build();
+      FormalooIO.Write<Customer> write =
+          FormalooIO.writeCustomers()
+              .withConfig(config)
+              .withMaxRequestsPerSecond(budget)
+              .withMaxParallelRequests(shards)
+              .withBatchSize(batch);
+      write = mode.equals("bulk") ? write.withBulkImport() : write.withoutBulkImport();
+
+      Pipeline p =
+          Pipeline.create(
+              PipelineOptionsFactory.fromArgs(
+                      "--runner=DirectRunner",
+                      "--blockOnRun=true",
+                      "--targetParallelism=" + (shards + 4),
+                      "--enforceImmutability=false",
+                      "--enforceEncodability=false")
+                  .create());
+      String key = mode + "-" + System.nanoTime();
+      FormalooIO.Write.Result result =
+          p.apply("Sequence", GenerateSequence.from(0).to(customers))
+              .apply(
+                  "Customers",
+                  MapElements.into(TypeDescriptor.of(Customer.class))
+                      .via(
+                          (Long i) ->
+                              Customer.builder()
+                                  .setEmail("bench" + i + "@example.com")
+                                  .setFullName("Bench Customer " + i)
+                                  .setScore((int) (i % 100))
+                                  .build()))
+              .setCoder(p.getSchemaRegistry().getSchemaCoder(Customer.class))
+              .apply("Write", write);
+      result.getWritten().apply("Count written", ParDo.of(new CountFn<>(key + "/written")));
+      result.getFailed().apply("Count failed", ParDo.of(new CountFn<>(key + "/failed")));
+
+      long started = System.nanoTime();
+      ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
+      long[] last = {0, started};
+      progress.scheduleAtFixedRate(
+          () -> {
+            long now = System.nanoTime();
+            long requests = emulator.requestCount();
+            System.out.printf(
+                Locale.ROOT,
+                "    %s: %,.0f s, %,d requests, %,.1f requests/s lately%n",
+                mode,
+                (now - started) / 1e9,
+                requests,
+                (requests - last[0]) / ((now - last[1]) / 1e9));
+            last[0] = requests;
+            last[1] = now;
+          },
+          30,
+          30,
+          TimeUnit.SECONDS);
+      try {
+        p.run().waitUntilFinish();
+      } finally {
+        progress.shutdownNow();
+      }
+      Figures f = new Figures();
+      f.seconds = (System.nanoTime() - started) / 1e9;
+      f.mode = mode;
+      f.records = customers;
+      f.written = count(key + "/written");
+      f.failed = count(key + "/failed");
+      for (Map.Entry<String, Long> e : emulator.endpointCounts().entrySet()) {
+        f.byEndpoint.put(e.getKey(), e.getValue());
+        f.requests += e.getValue();
+      }
+      if (emulator.customerCount() != f.written) {
+        throw new IllegalStateException(
+            "the emulator holds "
+                + emulator.customerCount()
+                + " customers, the write reported "
+                + f.written
+                + " written");
+      }
+      return f;
+    }
+  }
+
+  /** Counts a PCollection's elements into this JVM (the Direct runner runs in it). */
+  private static final class CountFn<T> extends DoFn<T, Void> {
+    private final String key;
+
+    CountFn(String key) {
+      this.key = key;
+    }
+
+    @ProcessElement
+    public void process() {
+      COUNTS.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+    }
+  }
+
+  private static long count(String key) {
+    AtomicLong c = COUNTS.get(key);
+    return c == null ? 0 : c.get();
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> opts = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --option value pairs, got " + args[i]);
+      }
+      opts.put(args[i].substring(2), args[++i]);
+    }
+    return opts;
+  }
+
+  private static String json(
+      int customers,
+      int latencyMs,
+      double budget,
+      int shards,
+      int batch,
+      Map<String, Figures> figures) {
+    StringBuilder j = new StringBuilder();
+    j.append(
+        String.format(
+            Locale.ROOT,
+            "{\"customers\": %d, \"latencyMs\": %d, \"budget\": %.3f, \"shards\": %d,"
+                + " \"batch\": %d, \"runs\": {",
+            customers,
+            latencyMs,
+            budget,
+            shards,
+            batch));
+    String sep = "";
+    for (Figures f : figures.values()) {
+      j.append(sep)
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "\"%s\": {\"written\": %d, \"failed\": %d, \"seconds\": %.3f,"
+                      + " \"recordsPerSecond\": %.3f, \"requests\": %d,"
+                      + " \"requestsPerSecond\": %.3f, \"byEndpoint\": {",
+                  f.mode,
+                  f.written,
+                  f.failed,
+                  f.seconds,
+                  f.recordsPerSecond(),
+                  f.requests,
+                  f.requestsPerSecond()));
+      String s2 = "";
+      for (Map.Entry<String, Long> e : f.byEndpoint.entrySet()) {
+        j.append(s2).append('"').append(e.getKey()).append("\": ").append(e.getValue());
+        s2 = ", ";
+      }
+      j.append("}}");
+      sep = ", ";
+    }
+    return j.append("}}\n").toString();
+  }
+}
