@@ -18,6 +18,7 @@ import io.formaloo.beam.io.read.DayQueries;
 import io.formaloo.beam.io.read.ListQuery;
 import io.formaloo.beam.io.read.ReadBusinessesFn;
 import io.formaloo.beam.io.read.ReadListPages;
+import io.formaloo.beam.io.read.ReadOptions;
 import io.formaloo.beam.io.write.FailedRecord;
 import io.formaloo.beam.io.write.WriteRecords;
 import io.formaloo.beam.io.write.WriteSettings;
@@ -85,12 +86,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * PCollection}.
  */
 public final class FormalooIO {
-  /** Ask for pages of this many records; the server may answer with another size (trusted). */
-  static final int DEFAULT_PAGE_SIZE = 100;
-
-  static final int DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS = 4;
-  static final int DEFAULT_PAGES_PER_CHUNK = 10;
-
   private FormalooIO() {}
 
   // ---- entry points --------------------------------------------------------------------------
@@ -134,10 +129,7 @@ public final class FormalooIO {
   public static <T> ReadAll<T> readAll(Class<T> recordClass) {
     return new AutoValue_FormalooIO_ReadAll.Builder<T>()
         .setRecordClass(recordClass)
-        .setPageSize(DEFAULT_PAGE_SIZE)
-        .setMaxConcurrentPageRequests(DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS)
-        .setPagesPerChunk(DEFAULT_PAGES_PER_CHUNK)
-        .setDeduplicate(true)
+        .setOptions(ReadOptions.defaults(true))
         .build();
   }
 
@@ -175,13 +167,7 @@ public final class FormalooIO {
 
     abstract @Nullable LocalDate getToDay();
 
-    abstract @Nullable Integer getPageSize();
-
-    abstract int getMaxConcurrentPageRequests();
-
-    abstract int getPagesPerChunk();
-
-    abstract boolean getDeduplicate();
+    abstract ReadOptions getOptions();
 
     abstract Builder<T> toBuilder();
 
@@ -189,10 +175,7 @@ public final class FormalooIO {
       return new AutoValue_FormalooIO_Read.Builder<T>()
           .setEndpoint(endpoint)
           .setFilters(Collections.emptyMap())
-          .setPageSize(DEFAULT_PAGE_SIZE)
-          .setMaxConcurrentPageRequests(DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS)
-          .setPagesPerChunk(DEFAULT_PAGES_PER_CHUNK)
-          .setDeduplicate(deduplicate)
+          .setOptions(ReadOptions.defaults(deduplicate))
           .build();
     }
 
@@ -210,13 +193,7 @@ public final class FormalooIO {
 
       abstract Builder<T> setToDay(@Nullable LocalDate toDay);
 
-      abstract Builder<T> setPageSize(@Nullable Integer pageSize);
-
-      abstract Builder<T> setMaxConcurrentPageRequests(int max);
-
-      abstract Builder<T> setPagesPerChunk(int pages);
-
-      abstract Builder<T> setDeduplicate(boolean deduplicate);
+      abstract Builder<T> setOptions(ReadOptions options);
 
       abstract Read<T> build();
     }
@@ -276,16 +253,12 @@ public final class FormalooIO {
      * ignore it; the read always trusts the page size the server answers with.
      */
     public Read<T> withPageSize(int pageSize) {
-      if (pageSize < 1) {
-        throw new IllegalArgumentException(
-            "withPageSize(pageSize) must be positive, got " + pageSize);
-      }
-      return toBuilder().setPageSize(pageSize).build();
+      return withOptions(getOptions().withPageSize(pageSize));
     }
 
     /** Lets the server choose the page size (the documented default is 10). */
     public Read<T> withServerPageSize() {
-      return toBuilder().setPageSize(null).build();
+      return withOptions(getOptions().withPageSize(null));
     }
 
     /**
@@ -293,20 +266,12 @@ public final class FormalooIO {
      * latency does not set the throughput. The client's rate limit still applies.
      */
     public Read<T> withMaxConcurrentPageRequests(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException(
-            "withMaxConcurrentPageRequests(max) must be positive, got " + max);
-      }
-      return toBuilder().setMaxConcurrentPageRequests(max).build();
+      return withOptions(getOptions().withMaxConcurrentPageRequests(max));
     }
 
     /** How many pages make one unit of work that is spread across workers (default 10). */
     public Read<T> withPagesPerChunk(int pages) {
-      if (pages < 1) {
-        throw new IllegalArgumentException(
-            "withPagesPerChunk(pages) must be positive, got " + pages);
-      }
-      return toBuilder().setPagesPerChunk(pages).build();
+      return withOptions(getOptions().withPagesPerChunk(pages));
     }
 
     /**
@@ -316,12 +281,16 @@ public final class FormalooIO {
      * not to change during the read, or downstream is idempotent.
      */
     public Read<T> withDeduplication() {
-      return toBuilder().setDeduplicate(true).build();
+      return withOptions(getOptions().withDeduplication(true));
     }
 
     /** Keeps every record as read, duplicates from page shifting included; no shuffle. */
     public Read<T> withoutDeduplication() {
-      return toBuilder().setDeduplicate(false).build();
+      return withOptions(getOptions().withDeduplication(false));
+    }
+
+    private Read<T> withOptions(ReadOptions options) {
+      return toBuilder().setOptions(options).build();
     }
 
     private void requireActivities(String method) {
@@ -360,14 +329,7 @@ public final class FormalooIO {
       return input
           .apply("Queries", Create.of(queries()).withCoder(SerializableCoder.of(queryClass)))
           .apply(
-              "Read pages",
-              new ReadListPages<>(
-                  config,
-                  getEndpoint().recordClass(),
-                  getPageSize(),
-                  getMaxConcurrentPageRequests(),
-                  getPagesPerChunk(),
-                  getDeduplicate()));
+              "Read pages", new ReadListPages<>(config, getEndpoint().recordClass(), getOptions()));
     }
 
     @Override
@@ -387,15 +349,8 @@ public final class FormalooIO {
                   .withLabel("From day (included)"))
           .addIfNotNull(
               DisplayData.item("toDay", getToDay() == null ? null : getToDay().toString())
-                  .withLabel("To day (included)"))
-          .addIfNotNull(
-              DisplayData.item("pageSize", getPageSize() == null ? null : (long) getPageSize())
-                  .withLabel("Page size asked for"))
-          .add(
-              DisplayData.item("maxConcurrentPageRequests", getMaxConcurrentPageRequests())
-                  .withLabel("Page requests in flight per worker"))
-          .add(DisplayData.item("pagesPerChunk", getPagesPerChunk()).withLabel("Pages per chunk"))
-          .add(DisplayData.item("deduplicate", getDeduplicate()).withLabel("Deduplicate"));
+                  .withLabel("To day (included)"));
+      getOptions().populateDisplayData(builder);
     }
   }
 
@@ -416,13 +371,7 @@ public final class FormalooIO {
 
     abstract Class<T> getRecordClass();
 
-    abstract @Nullable Integer getPageSize();
-
-    abstract int getMaxConcurrentPageRequests();
-
-    abstract int getPagesPerChunk();
-
-    abstract boolean getDeduplicate();
+    abstract ReadOptions getOptions();
 
     abstract Builder<T> toBuilder();
 
@@ -432,13 +381,7 @@ public final class FormalooIO {
 
       abstract Builder<T> setRecordClass(Class<T> recordClass);
 
-      abstract Builder<T> setPageSize(@Nullable Integer pageSize);
-
-      abstract Builder<T> setMaxConcurrentPageRequests(int max);
-
-      abstract Builder<T> setPagesPerChunk(int pages);
-
-      abstract Builder<T> setDeduplicate(boolean deduplicate);
+      abstract Builder<T> setOptions(ReadOptions options);
 
       abstract ReadAll<T> build();
     }
@@ -450,34 +393,26 @@ public final class FormalooIO {
 
     /** See {@link Read#withPageSize(int)}. */
     public ReadAll<T> withPageSize(int pageSize) {
-      if (pageSize < 1) {
-        throw new IllegalArgumentException(
-            "withPageSize(pageSize) must be positive, got " + pageSize);
-      }
-      return toBuilder().setPageSize(pageSize).build();
+      return withOptions(getOptions().withPageSize(pageSize));
     }
 
     /** See {@link Read#withMaxConcurrentPageRequests(int)}. */
     public ReadAll<T> withMaxConcurrentPageRequests(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException(
-            "withMaxConcurrentPageRequests(max) must be positive, got " + max);
-      }
-      return toBuilder().setMaxConcurrentPageRequests(max).build();
+      return withOptions(getOptions().withMaxConcurrentPageRequests(max));
     }
 
     /** See {@link Read#withPagesPerChunk(int)}. */
     public ReadAll<T> withPagesPerChunk(int pages) {
-      if (pages < 1) {
-        throw new IllegalArgumentException(
-            "withPagesPerChunk(pages) must be positive, got " + pages);
-      }
-      return toBuilder().setPagesPerChunk(pages).build();
+      return withOptions(getOptions().withPagesPerChunk(pages));
     }
 
     /** See {@link Read#withoutDeduplication()}. */
     public ReadAll<T> withoutDeduplication() {
-      return toBuilder().setDeduplicate(false).build();
+      return withOptions(getOptions().withDeduplication(false));
+    }
+
+    private ReadAll<T> withOptions(ReadOptions options) {
+      return toBuilder().setOptions(options).build();
     }
 
     @Override
@@ -485,14 +420,7 @@ public final class FormalooIO {
       FormalooConfig config =
           checkArgumentNotNull(getConfig(), "FormalooIO.readAll: withConfig(config) is required");
       Validation.requireBusiness(config, "readAll");
-      return queries.apply(
-          new ReadListPages<>(
-              config,
-              getRecordClass(),
-              getPageSize(),
-              getMaxConcurrentPageRequests(),
-              getPagesPerChunk(),
-              getDeduplicate()));
+      return queries.apply(new ReadListPages<>(config, getRecordClass(), getOptions()));
     }
 
     @Override
@@ -501,16 +429,8 @@ public final class FormalooIO {
       if (getConfig() != null) {
         getConfig().populateDisplayData(builder);
       }
-      builder
-          .add(DisplayData.item("recordClass", getRecordClass()).withLabel("Records"))
-          .addIfNotNull(
-              DisplayData.item("pageSize", getPageSize() == null ? null : (long) getPageSize())
-                  .withLabel("Page size asked for"))
-          .add(
-              DisplayData.item("maxConcurrentPageRequests", getMaxConcurrentPageRequests())
-                  .withLabel("Page requests in flight per worker"))
-          .add(DisplayData.item("pagesPerChunk", getPagesPerChunk()).withLabel("Pages per chunk"))
-          .add(DisplayData.item("deduplicate", getDeduplicate()).withLabel("Deduplicate"));
+      builder.add(DisplayData.item("recordClass", getRecordClass()).withLabel("Records"));
+      getOptions().populateDisplayData(builder);
     }
   }
 
@@ -699,6 +619,14 @@ public final class FormalooIO {
    * #withMaxRequestsPerSecond(double) budget} divided by N. Records are written one by one, or
    * customers as one bulk import job per batch ({@link #withBulkImport()}).
    *
+   * <p>Results are in the input's windowing: each is assigned, by the input's {@code WindowFn}, the
+   * windows of its input record's timestamp. The batching itself happens in one window, so that
+   * merging windows (sessions) work too. In a streaming pipeline a batch that does not fill is
+   * written after {@link #withMaxBufferingDuration(Duration)}; a bounded input needs no timer. (On
+   * the Direct runner, results of a bounded input in non-global windows can reach a downstream
+   * {@code GroupByKey} after the watermark passed their window: {@code GroupIntoBatches} flushes
+   * its last batches when the window expires.)
+   *
    * <p>Writes are safe to repeat, as runners replay bundles: customers upsert by email or phone;
    * activities carry a stable slug, and an answer that the slug already exists means an earlier
    * attempt wrote it, which counts as written.
@@ -707,7 +635,12 @@ public final class FormalooIO {
    * request failed in a retryable way (429, 5xx, timeouts, broken connections) fails after the
    * config's {@link io.formaloo.beam.io.client.RetryPolicy} is spent, with the attempts it took. A
    * configuration error (credentials rejected after a token refresh, 403, an unknown business)
-   * fails the pipeline instead: no record could be written.
+   * fails the pipeline instead: no record could be written. Records that fail the checks made
+   * before sending are failures too, without a request. Every input record ends as exactly one
+   * written or failed element.
+   *
+   * <p>Input: {@link Customer} or {@link Activity}. {@code Row}s with their schema convert with
+   * {@code Convert.fromRows(Customer.class)}.
    *
    * @param <T> the records written
    */

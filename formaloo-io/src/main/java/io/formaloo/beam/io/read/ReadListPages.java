@@ -16,7 +16,6 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The read's data flow, for any list: {@code queries → plan (page 1) → chunks of the remaining
@@ -30,24 +29,12 @@ public final class ReadListPages<T> extends PTransform<PCollection<ListQuery<T>>
 
   private final FormalooConfig config;
   private final Class<T> recordClass;
-  private final @Nullable Integer pageSize;
-  private final int maxConcurrentPageRequests;
-  private final int pagesPerChunk;
-  private final boolean deduplicate;
+  private final ReadOptions options;
 
-  public ReadListPages(
-      FormalooConfig config,
-      Class<T> recordClass,
-      @Nullable Integer pageSize,
-      int maxConcurrentPageRequests,
-      int pagesPerChunk,
-      boolean deduplicate) {
+  public ReadListPages(FormalooConfig config, Class<T> recordClass, ReadOptions options) {
     this.config = config;
     this.recordClass = recordClass;
-    this.pageSize = pageSize;
-    this.maxConcurrentPageRequests = maxConcurrentPageRequests;
-    this.pagesPerChunk = pagesPerChunk;
-    this.deduplicate = deduplicate;
+    this.options = options;
   }
 
   @Override
@@ -58,7 +45,7 @@ public final class ReadListPages<T> extends PTransform<PCollection<ListQuery<T>>
     PCollectionTuple planned =
         queries.apply(
             "Plan from page 1",
-            ParDo.of(new PlanQueryFn<>(config, pageSize, firstPages, plans))
+            ParDo.of(new PlanQueryFn<>(config, options.pageSize(), firstPages, plans))
                 .withOutputTags(firstPages, TupleTagList.of(plans)));
     planned.get(firstPages).setCoder(recordCoder);
     planned.get(plans).setCoder(planCoder());
@@ -66,10 +53,12 @@ public final class ReadListPages<T> extends PTransform<PCollection<ListQuery<T>>
     PCollection<T> otherPages =
         planned
             .get(plans)
-            .apply("Chunk pages", ParDo.of(new ChunkPlanFn<T>(pagesPerChunk)))
+            .apply("Chunk pages", ParDo.of(new ChunkPlanFn<T>(options.pagesPerChunk())))
             .setCoder(chunkCoder())
             .apply("Spread chunks", Reshuffle.viaRandomKey())
-            .apply("Read pages", ParDo.of(new ReadPagesFn<T>(config, maxConcurrentPageRequests)))
+            .apply(
+                "Read pages",
+                ParDo.of(new ReadPagesFn<T>(config, options.maxConcurrentPageRequests())))
             .setCoder(ListCoder.of(recordCoder))
             .apply("Records of pages", Flatten.iterables())
             .setCoder(recordCoder);
@@ -79,7 +68,7 @@ public final class ReadListPages<T> extends PTransform<PCollection<ListQuery<T>>
             .and(otherPages)
             .apply("All pages", Flatten.pCollections())
             .setCoder(recordCoder);
-    if (!deduplicate) {
+    if (!options.deduplicate()) {
       return all;
     }
     return all.apply(
