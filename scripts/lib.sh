@@ -20,3 +20,17 @@ module_classpath() {
     echo "${module}/target/classes:$(cat "${cp_file}")"
   fi
 }
+
+# Builds a module, then runs one of its main classes from the directory the caller started in
+# (passed first), so that relative paths among the arguments mean what the person meant.
+# Replaces the shell.
+run_main() {
+  local caller_dir=$1 module=$2 main=$3
+  shift 3
+  build_module "${module}"
+  local classpath
+  classpath="$(pwd)/$(module_classpath "${module}")"
+  cd "${caller_dir}"
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  exec java ${JAVA_OPTS:-} -cp "${classpath}" "${main}" "$@"
+}

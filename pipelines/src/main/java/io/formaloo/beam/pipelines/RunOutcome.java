@@ -1,0 +1,30 @@
+package io.formaloo.beam.pipelines;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.beam.sdk.PipelineResult;
+
+/**
+ * How a pipeline run that finished ended (one that did not is a {@link PipelineFailedException}).
+ *
+ * @param state the job's final state
+ * @param duration from submission to the end
+ * @param counters the final counters
+ * @param outputs where the run wrote, for the summary: each a label and a location
+ */
+public record RunOutcome(
+    PipelineResult.State state, Duration duration, Counters counters, List<Output> outputs) {
+
+  /** The same outcome, with the locations the pipeline wrote to. */
+  RunOutcome withOutputs(List<Output> locations) {
+    return new RunOutcome(state, duration, counters, List.copyOf(locations));
+  }
+
+  /**
+   * One place a pipeline wrote to.
+   *
+   * @param label what it holds, e.g. {@code "customers"}
+   * @param location a folder or a file
+   */
+  public record Output(String label, String location) {}
+}
