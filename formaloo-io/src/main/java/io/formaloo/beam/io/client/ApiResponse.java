@@ -12,12 +12,21 @@ import java.util.Map;
 final class ApiResponse {
   final int status;
   final byte[] body;
+
+  /** How many times the request was sent before this answer (the first time included). */
+  final int attempts;
+
   private final HttpCall call;
 
   ApiResponse(int status, byte[] body, HttpCall call) {
+    this(status, body, call, 1);
+  }
+
+  ApiResponse(int status, byte[] body, HttpCall call, int attempts) {
     this.status = status;
     this.body = body;
     this.call = call;
+    this.attempts = attempts;
   }
 
   /**

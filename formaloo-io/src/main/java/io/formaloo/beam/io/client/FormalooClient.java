@@ -322,6 +322,30 @@ public final class FormalooClient implements AutoCloseable {
     return write("POST", "/activities", activity, Activity.class);
   }
 
+  // ---- writes that report their answer (used by the sinks) -----------------------------------
+
+  /**
+   * {@code POST /customers/} as {@link #createCustomer(Customer)}, reporting whether the API
+   * created the customer (201) or updated the one with the same email or phone (200), and how many
+   * times the request was sent.
+   */
+  public WriteAnswer<Customer> postCustomer(Customer customer) {
+    return answered("/customers/", customer, Customer.class);
+  }
+
+  /**
+   * {@code POST /activities} as {@link #createActivity(Activity)}, reporting the status and how
+   * many times the request was sent.
+   */
+  public WriteAnswer<Activity> postActivity(Activity activity) {
+    return answered("/activities", activity, Activity.class);
+  }
+
+  private <T> WriteAnswer<T> answered(String path, Object record, Class<T> type) {
+    ApiResponse r = sendJson("POST", path, requestBody("POST", path, record));
+    return new WriteAnswer<>(parse(r, type), r.status, r.attempts);
+  }
+
   // ---- action types and groups ---------------------------------------------------------------
 
   /** {@code GET /action-types/}. */
@@ -440,9 +464,12 @@ public final class FormalooClient implements AutoCloseable {
   }
 
   private <T> T write(String method, String path, Object record, Class<T> type) {
-    byte[] body;
+    return parse(sendJson(method, path, requestBody(method, path, record)), type);
+  }
+
+  private byte[] requestBody(String method, String path, Object record) {
     try {
-      body = ModelJson.toRequestJsonBytes(record);
+      return ModelJson.toRequestJsonBytes(record);
     } catch (IllegalArgumentException e) {
       // Never sent: the record itself is at fault (a free-form field that is not JSON).
       throw new FormalooException(
@@ -456,7 +483,6 @@ public final class FormalooClient implements AutoCloseable {
           "the record cannot be written as JSON: " + e.getMessage(),
           null);
     }
-    return parse(sendJson(method, path, body), type);
   }
 
   private ApiResponse sendJson(String method, String path, byte[] body) {

@@ -95,7 +95,7 @@ final class RequestExecutor {
       int status = answer.status;
       if (answer.isSuccess()) {
         limiter.onSuccess();
-        return new ApiResponse(status, answer.body, call);
+        return new ApiResponse(status, answer.body, call, sent);
       }
       if (status == 401 && auth.canRenew() && !renewedToken) {
         renewedToken = true;

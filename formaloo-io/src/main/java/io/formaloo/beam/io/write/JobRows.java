@@ -1,0 +1,86 @@
+package io.formaloo.beam.io.write;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.formaloo.beam.io.client.FormalooException;
+import io.formaloo.beam.io.model.Customer;
+import io.formaloo.beam.io.model.ModelJson;
+import java.util.List;
+import org.apache.beam.sdk.values.TimestampedValue;
+
+/** What becomes of a bulk import job's rows when the job ends, one outcome per row. */
+final class JobRows {
+  private JobRows() {}
+
+  /**
+   * The job imported: its rows are written, but those the results list as failed, which fail with
+   * their errors. Rows are matched by their index in {@code customers_data}.
+   */
+  static void imported(ImportJob job, ImportResults importResults, Results results) {
+    Boolean created = importResults.created(job.rows.size() - importResults.failedCount());
+    for (int i = 0; i < job.rows.size(); i++) {
+      TimestampedValue<Customer> row = job.rows.get(i);
+      Customer customer = row.getValue();
+      JsonNode errors = importResults.errorsOf(i);
+      if (errors == null) {
+        results.written(
+            WrittenRecord.builder()
+                .setEmail(customer.getEmail())
+                .setPhoneNumber(customer.getPhoneNumber())
+                .setCreated(created)
+                .setAttempts(job.attempt)
+                .setJobSlug(job.slug)
+                .build(),
+            row.getTimestamp());
+      } else {
+        results.failed(
+            FailedRecord.builder()
+                .setCustomer(customer)
+                .setKind(FailureKind.IMPORT_ROW_FAILED)
+                .setError(
+                    "bulk import job "
+                        + job.slug
+                        + " did not import row "
+                        + i
+                        + ": "
+                        + ImportResults.summary(errors))
+                .setFieldErrorsJson(errors.isObject() ? ModelJson.jsonText(errors) : null)
+                .setAttempts(job.attempt)
+                .setJobSlug(job.slug)
+                .build(),
+            row.getTimestamp());
+      }
+    }
+  }
+
+  /** The job did not end in time: every row fails with the job's slug. */
+  static void timedOut(ImportJob job, String error, Results results) {
+    for (TimestampedValue<Customer> row : job.rows) {
+      results.failed(
+          FailedRecord.builder()
+              .setCustomer(row.getValue())
+              .setKind(FailureKind.IMPORT_TIMEOUT)
+              .setError(error)
+              .setAttempts(job.attempt)
+              .setJobSlug(job.slug)
+              .build(),
+          row.getTimestamp());
+    }
+  }
+
+  /** No job could be started, retries spent: every row fails with the reason. */
+  static void notStarted(
+      List<TimestampedValue<Customer>> rows, int attempt, FormalooException e, Results results) {
+    for (TimestampedValue<Customer> row : rows) {
+      results.failed(
+          FailedRecord.builder()
+              .setCustomer(row.getValue())
+              .setKind(Failures.kindOf(e))
+              .setStatus(e.status())
+              .setError("the bulk import job could not be started: " + e.getMessage())
+              .setFieldErrorsJson(FieldProblems.toJson(e.fieldErrors()))
+              .setAttempts(attempt)
+              .build(),
+          row.getTimestamp());
+    }
+  }
+}
