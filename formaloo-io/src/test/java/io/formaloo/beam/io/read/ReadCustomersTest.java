@@ -79,7 +79,12 @@ class ReadCustomersTest {
           emulator.customerCodes());
       // 47 pages, each fetched once: nothing changed, so nothing was read again. (With pages
       // fetched ahead, a runner's checkpoint can cancel and later repeat a prefetch.)
-      assertThat(emulator.endpointCount("GET /customers/"), is(47L));
+      long pagesAnswered =
+          emulator.requestLog().stream()
+              .filter(r -> r.endpoint().equals("GET /customers/") && r.status() == 200)
+              .count();
+      // (a request lost to a stale keep-alive connection and retried is not a page read twice)
+      assertThat(pagesAnswered, is(47L));
     }
   }
 
