@@ -1,5 +1,6 @@
 package io.formaloo.beam.pipelines;
 
+import io.formaloo.beam.io.read.RecordKeys;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.beam.sdk.coders.Coder;
@@ -16,7 +17,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Keeps one record of each {@link RecordIdentity}: the duplicates that a list read while it changes
+ * Keeps one record of each {@link RecordKeys} key: the duplicates that a list read while it changes
  * yields, as records slide between pages.
  *
  * <p>The connector's reads can do this themselves ({@code Distinct} by record key, their default),
@@ -37,7 +38,7 @@ final class DropDuplicates<T> extends PTransform<PCollection<T>, PCollection<T>>
   @Override
   public PCollection<T> expand(PCollection<T> records) {
     Coder<T> coder = records.getCoder();
-    RecordIdentity<T> identity = new RecordIdentity<>();
+    RecordKeys<T> identity = new RecordKeys<>();
     return records
         .apply(
             "Bucket by identity",
@@ -53,9 +54,9 @@ final class DropDuplicates<T> extends PTransform<PCollection<T>, PCollection<T>>
   private static final class FirstOfEachFn<T> extends DoFn<KV<Integer, Iterable<T>>, T> {
     private static final long serialVersionUID = 1L;
 
-    private final RecordIdentity<T> identity;
+    private final RecordKeys<T> identity;
 
-    FirstOfEachFn(RecordIdentity<T> identity) {
+    FirstOfEachFn(RecordKeys<T> identity) {
       this.identity = identity;
     }
 

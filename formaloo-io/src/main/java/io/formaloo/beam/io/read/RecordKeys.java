@@ -13,9 +13,10 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 /**
  * The identity of a record, for removing the duplicates that page shifting causes: a customer's
  * code, an activity's or a tag's slug, a currency's ISO code. A record without its identity (the
- * API always sends it) is keyed by its whole JSON, so it is never merged with another.
+ * API always sends it) is keyed by its whole JSON, so it is never merged with another. Public so
+ * that pipelines deduplicating reads their own way key records the same way.
  */
-final class RecordKeys<T> implements SerializableFunction<T, String> {
+public final class RecordKeys<T> implements SerializableFunction<T, String> {
   private static final long serialVersionUID = 1L;
 
   @Override
