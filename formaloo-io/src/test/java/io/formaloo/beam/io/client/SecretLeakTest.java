@@ -155,7 +155,13 @@ class SecretLeakTest {
       surfaced.add(counter.getKey().toString());
     }
 
-    String logs = printed.toString(StandardCharsets.UTF_8) + String.join("\n", julRecords);
+    // The root logger hears every thread of the JVM (servers and workers of earlier tests too):
+    // read the records under the lock their handler takes.
+    String julLog;
+    synchronized (julRecords) {
+      julLog = String.join("\n", julRecords);
+    }
+    String logs = printed.toString(StandardCharsets.UTF_8) + julLog;
     // The capture works: the renewal and the retries were logged.
     assertThat(logs, containsString("answered 401; renewing the token"));
     assertThat(logs, containsString("got no answer"));
