@@ -17,6 +17,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class CustomerActivitiesFn extends DoFn<String, Activity> {
   private static final long serialVersionUID = 1L;
 
+  /** This transform's client in each JVM: see {@link ReadClients}. */
+  private final String clientKey = ReadClients.newKey();
+
   private final FormalooConfig config;
   private final Map<String, String> filters;
   private transient @Nullable FormalooClient client;
@@ -29,7 +32,7 @@ public final class CustomerActivitiesFn extends DoFn<String, Activity> {
 
   @Setup
   public void setup() {
-    client = FormalooClient.create(config);
+    client = ReadClients.acquire(clientKey, config);
     metrics = new ReadMetrics();
   }
 
@@ -53,7 +56,8 @@ public final class CustomerActivitiesFn extends DoFn<String, Activity> {
   @Teardown
   public void teardown() throws Exception {
     if (client != null) {
-      client.close();
+      ReadClients.release(clientKey);
+      client = null;
     }
   }
 }

@@ -14,6 +14,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class PlanQueryFn<T> extends DoFn<ListQuery<T>, T> {
   private static final long serialVersionUID = 1L;
 
+  private final String clientKey;
   private final FormalooConfig config;
   private final @Nullable Integer requestedPageSize;
   private final TupleTag<T> records;
@@ -21,11 +22,14 @@ final class PlanQueryFn<T> extends DoFn<ListQuery<T>, T> {
   private transient @Nullable FormalooClient client;
   private transient ReadMetrics metrics;
 
+  /** {@code clientKey}: see {@link ReadClients}. */
   PlanQueryFn(
+      String clientKey,
       FormalooConfig config,
       @Nullable Integer requestedPageSize,
       TupleTag<T> records,
       TupleTag<QueryPlan<T>> plans) {
+    this.clientKey = clientKey;
     this.config = config;
     this.requestedPageSize = requestedPageSize;
     this.records = records;
@@ -34,7 +38,7 @@ final class PlanQueryFn<T> extends DoFn<ListQuery<T>, T> {
 
   @Setup
   public void setup() {
-    client = FormalooClient.create(config);
+    client = ReadClients.acquire(clientKey, config);
     metrics = new ReadMetrics();
   }
 
@@ -74,7 +78,8 @@ final class PlanQueryFn<T> extends DoFn<ListQuery<T>, T> {
   @Teardown
   public void teardown() throws Exception {
     if (client != null) {
-      client.close();
+      ReadClients.release(clientKey);
+      client = null;
     }
   }
 }

@@ -31,6 +31,11 @@ public final class ReadListPages<T> extends PTransform<PCollection<ListQuery<T>>
   private final Class<T> recordClass;
   private final ReadOptions options;
 
+  /**
+   * This read's client in each JVM, shared by its plan and its page reads: see {@link ReadClients}.
+   */
+  private final String clientKey = ReadClients.newKey();
+
   public ReadListPages(FormalooConfig config, Class<T> recordClass, ReadOptions options) {
     this.config = config;
     this.recordClass = recordClass;
@@ -45,7 +50,7 @@ public final class ReadListPages<T> extends PTransform<PCollection<ListQuery<T>>
     PCollectionTuple planned =
         queries.apply(
             "Plan from page 1",
-            ParDo.of(new PlanQueryFn<>(config, options.pageSize(), firstPages, plans))
+            ParDo.of(new PlanQueryFn<>(clientKey, config, options.pageSize(), firstPages, plans))
                 .withOutputTags(firstPages, TupleTagList.of(plans)));
     planned.get(firstPages).setCoder(recordCoder);
     planned.get(plans).setCoder(planCoder());
@@ -58,7 +63,8 @@ public final class ReadListPages<T> extends PTransform<PCollection<ListQuery<T>>
             .apply("Spread chunks", Reshuffle.viaRandomKey())
             .apply(
                 "Read pages",
-                ParDo.of(new ReadPagesFn<T>(config, options.maxConcurrentPageRequests())))
+                ParDo.of(
+                    new ReadPagesFn<T>(clientKey, config, options.maxConcurrentPageRequests())))
             .setCoder(ListCoder.of(recordCoder))
             .apply("Records of pages", Flatten.iterables())
             .setCoder(recordCoder);

@@ -48,20 +48,23 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, List<T>> {
   /** Pages a read follows past its planned end at least, before it suspects endless growth. */
   private static final long MIN_TAIL_PAGES = 100;
 
+  private final String clientKey;
   private final FormalooConfig config;
   private final int maxInFlight;
   private transient @Nullable FormalooClient client;
   private transient @Nullable ExecutorService pool;
   private transient ReadMetrics metrics;
 
-  ReadPagesFn(FormalooConfig config, int maxInFlight) {
+  /** {@code clientKey}: see {@link ReadClients}. */
+  ReadPagesFn(String clientKey, FormalooConfig config, int maxInFlight) {
+    this.clientKey = clientKey;
     this.config = config;
     this.maxInFlight = maxInFlight;
   }
 
   @Setup
   public void setup() {
-    client = FormalooClient.create(config);
+    client = ReadClients.acquire(clientKey, config);
     metrics = new ReadMetrics();
     int poolNumber = POOL_NUMBER.incrementAndGet();
     AtomicInteger threadNumber = new AtomicInteger();
@@ -288,7 +291,8 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, List<T>> {
       pool.shutdownNow();
     }
     if (client != null) {
-      client.close();
+      ReadClients.release(clientKey);
+      client = null;
     }
   }
 }

@@ -41,7 +41,7 @@ class DynamicSplitTest {
         plan = PlanQueryFn.plan(query, first);
       }
       PageChunk<Customer> chunk = new PageChunk<>(plan, 2, plan.lastPage + 1);
-      ReadPagesFn<Customer> fn = new ReadPagesFn<>(config, 3);
+      ReadPagesFn<Customer> fn = new ReadPagesFn<>("dynamic-split", config, 3);
       fn.setup();
       try {
         OffsetRangeTracker primary = fn.newTracker(fn.initialRestriction(chunk));
@@ -81,7 +81,7 @@ class DynamicSplitTest {
   @Test
   void theRestrictionIsSizedByItsRecords() {
     QueryPlan<Customer> plan = new QueryPlan<>(ListQuery.of(ListEndpoint.CUSTOMERS), 1000, 25, 40);
-    ReadPagesFn<Customer> fn = new ReadPagesFn<>(FormalooConfigs.any(), 1);
+    ReadPagesFn<Customer> fn = new ReadPagesFn<>("restriction-only", FormalooConfigs.any(), 1);
     assertThat(fn.size(new PageChunk<>(plan, 2, 12), new OffsetRange(2, 12)), is(250.0));
   }
 }
