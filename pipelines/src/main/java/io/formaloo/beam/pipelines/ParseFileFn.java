@@ -3,11 +3,13 @@ package io.formaloo.beam.pipelines;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.formaloo.beam.io.model.ModelJson;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -66,25 +68,36 @@ final class ParseFileFn<T> extends DoFn<FileIO.ReadableFile, T> {
       countUnparseable();
       return;
     }
-    try (BufferedReader reader =
-        new BufferedReader(Channels.newReader(file.open(), StandardCharsets.UTF_8))) {
+    // Lines are decoded one by one: bytes that are not UTF-8 make their line (or CSV row) a dead
+    // letter, where a decoding reader over the whole file failed the whole backfill.
+    try (InputStream in = new BufferedInputStream(Channels.newInputStream(file.open()))) {
+      Utf8Lines lines = new Utf8Lines(in);
       if (fileFormat == InputFormat.CSV) {
-        parseCsv(reader, name, out);
+        parseCsv(lines, name, out);
       } else {
-        parseJsonLines(reader, name, out);
+        parseJsonLines(lines, name, out);
       }
     }
   }
 
-  private void parseJsonLines(BufferedReader reader, String file, MultiOutputReceiver out)
+  private void parseJsonLines(Utf8Lines lines, String file, MultiOutputReceiver out)
       throws IOException {
-    long number = 0;
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-      number++;
+    for (String read = lines.next(); read != null; read = lines.next()) {
+      long number = lines.number();
+      String line = Utf8Lines.strip(read);
       if (number == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
         line = line.substring(1);
       }
       if (line.isBlank()) {
+        continue;
+      }
+      if (lines.malformed()) {
+        unparseable(
+            out,
+            Json.MAPPER.getNodeFactory().textNode(line),
+            "not UTF-8 text: bytes that are no UTF-8 are shown as U+FFFD",
+            file,
+            number);
         continue;
       }
       JsonNode node;
@@ -103,9 +116,9 @@ final class ParseFileFn<T> extends DoFn<FileIO.ReadableFile, T> {
     }
   }
 
-  private void parseCsv(BufferedReader reader, String file, MultiOutputReceiver out)
-      throws IOException {
-    CsvReader csv = new CsvReader(reader);
+  private void parseCsv(Utf8Lines lines, String file, MultiOutputReceiver out) throws IOException {
+    Set<Integer> malformed = new HashSet<>();
+    CsvReader csv = new CsvReader(lines.asReader(malformed));
     CsvColumns columns = CsvColumns.forType(type);
     List<String> header = null;
     while (true) {
@@ -131,6 +144,15 @@ final class ParseFileFn<T> extends DoFn<FileIO.ReadableFile, T> {
         header = row;
         continue;
       }
+      if (spans(malformed, number, csv.line())) {
+        unparseable(
+            out,
+            CsvColumns.raw(header, row),
+            "not UTF-8 text: bytes that are no UTF-8 are shown as U+FFFD",
+            file,
+            number);
+        continue;
+      }
       JsonNode record;
       try {
         record = columns.toJson(header, row);
@@ -140,6 +162,16 @@ final class ParseFileFn<T> extends DoFn<FileIO.ReadableFile, T> {
       }
       parseRecord(record, file, number, out);
     }
+  }
+
+  /** Whether a row on lines [{@code from}, {@code to}) holds one of {@code lines}. */
+  private static boolean spans(Set<Integer> lines, int from, int to) {
+    for (int line = from; line < Math.max(to, from + 1); line++) {
+      if (lines.contains(line)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void parseRecord(JsonNode node, String file, long number, MultiOutputReceiver out) {

@@ -3,8 +3,10 @@ package io.formaloo.beam.pipelines;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.FormalooEmulator;
@@ -121,6 +123,30 @@ class OptionsTest {
 
     assertRefused(run, "--formalooApiKey/--formalooApiSecret");
     assertThat(run.printed(), not(containsString(SECRET)));
+  }
+
+  @Test
+  void aWrongKeyStopsABackfillAfterItsPreflightWithoutPrintingTheKey() throws Exception {
+    Path customers = Files.writeString(dir.resolve("c.jsonl"), "{\"email\": \"a@example.org\"}\n");
+    emulator.resetRequestLog();
+    Runs.Run run =
+        Runs.run(
+            Backfill.NAME,
+            BackfillOptions.class,
+            Backfill::run,
+            Map.of(
+                ConfigFromOptions.API_KEY_VARIABLE,
+                "not-" + KEY,
+                ConfigFromOptions.API_SECRET_VARIABLE,
+                SECRET),
+            withEmulator("--customersInput=" + customers, "--deadLetterDir=" + dir.resolve("d")));
+
+    assertRefused(run, "--formalooApiKey/--formalooApiSecret");
+    assertThat(run.err(), containsString("rejected"));
+    assertThat(run.printed(), not(containsString("not-" + KEY)));
+    // The pre-flight read: a token, a 401, one renewed token, a 401. Nothing else, no retries.
+    assertThat(emulator.requestCount(), lessThanOrEqualTo(4L));
+    assertThat(emulator.findCustomerByEmail("a@example.org"), is(nullValue()));
   }
 
   @Test

@@ -15,7 +15,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *   <li>{@link ErrorKind#CONFIGURATION}: 401 that a renewed token did not cure, 403, any 4xx of a
  *       token request, a 400 that names the business parameter (unknown business), any other 4xx to
  *       a read or a list (a 404 to a list included: the endpoint or the business is wrong), a
- *       redirect, an unknown host, a TLS failure.
+ *       redirect, an unknown host, a TLS failure, a connection refused before the server ever
+ *       answered.
  *   <li>{@link ErrorKind#RECORD}: any other 4xx to a write, a 404 to one record.
  *   <li>{@link ErrorKind#QUOTA}, {@link ErrorKind#REMOTE}, {@link ErrorKind#TIMEOUT}: retryable
  *       failures that outlasted the retry policy: 429; 5xx and broken connections; 408, 504 and
@@ -127,6 +128,23 @@ final class ErrorClassifier {
     }
     return new FormalooException(
         kind, 0, call.method, call.path, null, Map.of(), attempts, what, e);
+  }
+
+  /**
+   * A connection refused before the server ever answered: nothing listens at the base URL, which no
+   * retry cures.
+   */
+  FormalooException refusedConnection(HttpCall call, IOException e, int attempts) {
+    return new FormalooException(
+        ErrorKind.CONFIGURATION,
+        0,
+        call.method,
+        call.path,
+        null,
+        Map.of(),
+        attempts,
+        "connection to " + host + " refused: nothing listens there, check baseUrl",
+        e);
   }
 
   /** The thread was interrupted while it waited to retry. */

@@ -1,6 +1,7 @@
 package io.formaloo.beam.io.client;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  *       second 401 in a row is a configuration error.
  *   <li>429, 408, 500, 502, 503, 504, or no whole answer: retried after {@link Backoff}'s wait,
  *       while attempts and total time remain. A 429 also slows the rate limiter down.
+ *   <li>a refused connection before the server ever answered: a configuration error at once.
  *   <li>anything else: classified by {@link ErrorClassifier} and thrown.
  * </ul>
  *
@@ -35,6 +37,9 @@ final class RequestExecutor {
   private final ClientMetrics metrics;
   private final ClientEnvironment env;
   private final ErrorClassifier classifier;
+
+  /** Whether the server has answered any request of this client, with any status. */
+  private volatile boolean answered;
 
   RequestExecutor(
       Transport transport,
@@ -76,6 +81,12 @@ final class RequestExecutor {
         answer = transport.send(call, authorization.headers);
       } catch (IOException e) {
         metrics.connectionFailure(millisSince(sentAt));
+        if (!answered && e instanceof ConnectException) {
+          // Refused before the server ever answered this client: nothing listens at the base URL
+          // (a wrong host or port). Retrying with backoff would only delay that verdict, on every
+          // record; a server that answered before and refuses now is restarting, and is retried.
+          throw classifier.refusedConnection(call, e, sent);
+        }
         Duration delay = backoff.delay(retries + 1, null);
         if (!ErrorClassifier.isRetryable(e) || !mayRetry(retries, started, delay)) {
           throw classifier.failed(call, e, sent, auth);
@@ -92,6 +103,7 @@ final class RequestExecutor {
         continue;
       }
       metrics.response(answer.status, millisSince(sentAt));
+      answered = true;
       int status = answer.status;
       if (answer.isSuccess()) {
         limiter.onSuccess();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -89,7 +90,10 @@ final class Secrets {
     if (text == null) {
       return null;
     }
-    List<String> secrets = new ArrayList<>(List.of(extra));
+    // Arrays.asList, not List.of: an extra may be null (no token cached: another thread has just
+    // dropped the rejected one), and List.of threw for it, turning a 401 into a
+    // NullPointerException.
+    List<String> secrets = new ArrayList<>(Arrays.asList(extra));
     secrets.add(apiKey);
     if (apiSecret != null) {
       secrets.add(apiSecret);

@@ -9,9 +9,10 @@ import java.math.BigDecimal;
 
 /**
  * The checks an activity must pass before it is sent: an action (slug or title), a customer the API
- * can find or create (code, email or phone), a well-formed email, a decimal amount and a slug the
- * API accepts. (An undocumented operation type cannot reach here: the model's enum holds the
- * documented ones only, and JSON input naming another fails when it is parsed.)
+ * can find or create (code, email or phone), a well-formed email, a decimal amount, a slug the API
+ * accepts, and text without characters the API refuses ({@link TextChecks}). (An undocumented
+ * operation type cannot reach here: the model's enum holds the documented ones only, and JSON input
+ * naming another fails when it is parsed.)
  */
 final class ActivityChecks {
   /** The longest slug the API stores. */
@@ -42,7 +43,19 @@ final class ActivityChecks {
         problems.add("monetary_value", "A valid number is required.");
       }
     }
+    if (action != null) {
+      TextChecks.check(problems, "action.slug", action.getSlug());
+      TextChecks.check(problems, "action.title", action.getTitle());
+      TextChecks.check(problems, "action.description", action.getDescription());
+    }
+    if (customer != null) {
+      TextChecks.check(problems, "customer.code", customer.getCode());
+      TextChecks.check(problems, "customer.phone_number", customer.getPhoneNumber());
+      TextChecks.check(problems, "customer.full_name", customer.getFullName());
+    }
+    TextChecks.check(problems, "description", activity.getDescription());
     String slug = activity.getSlug();
+    TextChecks.check(problems, "slug", slug);
     if (slug != null && (slug.isBlank() || slug.length() > MAX_SLUG_LENGTH)) {
       problems.add("slug", "Ensure this field has between 1 and 255 characters.");
     }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The checks a customer must pass before it is sent: the API upserts by email (else phone), so it
- * needs one of them; an email must be well formed; its free-form data must be JSON.
+ * needs one of them; an email must be well formed; its text must hold no character the API refuses
+ * ({@link TextChecks}); its free-form data must be JSON.
  */
 final class CustomerChecks {
   private CustomerChecks() {}
@@ -21,11 +22,21 @@ final class CustomerChecks {
     if (!isBlank(email) && !Emails.isWellFormed(email)) {
       problems.add("email", Emails.INVALID);
     }
+    TextChecks.check(problems, "full_name", customer.getFullName());
+    TextChecks.check(problems, "phone_number", customer.getPhoneNumber());
     List<Tag> tags = customer.getTags();
     if (tags != null) {
       for (Tag tag : tags) {
         if (tag == null || (isBlank(tag.getSlug()) && isBlank(tag.getTitle()))) {
           problems.add("tags", "A tag needs a slug or a title.");
+          break;
+        }
+        String problem = TextChecks.problem(tag.getSlug());
+        if (problem == null) {
+          problem = TextChecks.problem(tag.getTitle());
+        }
+        if (problem != null) {
+          problems.add("tags", problem);
           break;
         }
       }

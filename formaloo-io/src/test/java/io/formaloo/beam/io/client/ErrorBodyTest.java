@@ -71,6 +71,13 @@ class ErrorBodyTest {
   }
 
   @Test
+  void textIsRedactedWhenNoTokenIsCachedToo() {
+    // The token authenticator passes the cached token, null right after another thread dropped it.
+    Secrets secrets = new Secrets("the-api-key", "the-secret", null);
+    assertThat(secrets.redact("bad key the-api-key", (String) null), is("bad key ****"));
+  }
+
+  @Test
   void envelopeIsRecognisedAndUnwrapped() throws Exception {
     JsonNode wrapped =
         ClientJson.MAPPER.readTree("{\"status\": 200, \"errors\": {}, \"data\": {\"a\": 1}}");

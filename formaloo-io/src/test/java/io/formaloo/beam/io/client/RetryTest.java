@@ -4,6 +4,7 @@ import static io.formaloo.beam.io.client.TestConfigs.client;
 import static io.formaloo.beam.io.client.TestConfigs.configFor;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -157,20 +158,37 @@ class RetryTest {
   }
 
   @Test
-  void refusedConnectionsOutlastingTheAttemptsAreARemoteError() throws Exception {
+  void refusedConnectionsAfterTheServerAnsweredAreRetriedThenARemoteError() throws Exception {
     FormalooConfig config =
         configFor(emulator)
             .retryPolicy(
                 RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(10)).build())
             .build();
-    emulator.close();
     try (FormalooClient client = client(config, time)) {
+      client.listPage(ListEndpoint.CUSTOMERS, Map.of(), 1);
+      emulator.close();
       FormalooException e =
           assertThrows(
               FormalooException.class, () -> client.listPage(ListEndpoint.CUSTOMERS, Map.of(), 1));
       assertThat(e.kind(), is(ErrorKind.REMOTE));
       assertThat(e.attempts(), is(3));
       assertThat(time.sleeps(), hasSize(2));
+    }
+  }
+
+  @Test
+  void aConnectionRefusedBeforeAnyAnswerIsAConfigurationErrorWithoutRetries() throws Exception {
+    FormalooConfig config = configFor(emulator).build();
+    emulator.close();
+    try (FormalooClient client = client(config, time)) {
+      FormalooException e =
+          assertThrows(
+              FormalooException.class, () -> client.listPage(ListEndpoint.CUSTOMERS, Map.of(), 1));
+      assertThat(e.kind(), is(ErrorKind.CONFIGURATION));
+      assertThat(e.attempts(), is(1));
+      assertThat(e.getMessage(), containsString("127.0.0.1:" + emulator.port() + " refused"));
+      assertThat(e.getMessage(), containsString("check baseUrl"));
+      assertThat(time.sleeps(), hasSize(0));
     }
   }
 

@@ -47,6 +47,39 @@ class RecordRulesTest {
   }
 
   @Test
+  void textWithANulOrALoneSurrogateIsInvalidAndEveryOtherUnicodeTextPasses() {
+    for (String good :
+        new String[] {
+          "Ada 😀🚀",
+          "Zoe\u0301 Cafe\u0301",
+          "مرحبا עולם \u202eabc\u202c",
+          "a\ufeffb",
+          "𠀋 𝄞",
+          "x".repeat(1 << 20)
+        }) {
+      assertThat(
+          CustomerChecks.check(
+                  Customer.builder().setEmail("a@example.com").setFullName(good).build())
+              .isEmpty(),
+          is(true));
+    }
+    assertThat(
+        CustomerChecks.check(
+                Customer.builder().setEmail("a@example.com").setFullName("a\u0000b").build())
+            .summary(),
+        is("full_name: Null characters are not allowed."));
+    assertThat(
+        CustomerChecks.check(
+                Customer.builder().setEmail("a@example.com").setFullName("x\ud800").build())
+            .summary(),
+        is("full_name: Surrogate characters are not allowed: U+D800."));
+    assertThat(
+        ActivityChecks.check(Fixtures.activity(0, 1).toBuilder().setDescription("\udc00y").build())
+            .summary(),
+        is("description: Surrogate characters are not allowed: U+DC00."));
+  }
+
+  @Test
   void anActivityNeedsAnActionAndACustomerToFindOrCreate() {
     Activity ok = Fixtures.activity(0, 1);
     assertThat(ActivityChecks.check(ok).isEmpty(), is(true));
