@@ -1,0 +1,526 @@
+package io.formaloo.beam.pipelines;
+
+import io.formaloo.beam.emulator.EmulatorConfig;
+import io.formaloo.beam.emulator.Faults;
+import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.emulator.RequestLogEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The soak: a backfill, then an export, through an emulator that misbehaves as a busy API does, and
+ * a check that nothing was lost or duplicated on the way.
+ *
+ * <ol>
+ *   <li>generates customers (JSON Lines) and activities (CSV), some of each repeated ({@link
+ *       SoakInput});
+ *   <li>starts the emulator on loopback with the faults of {@link #faults()}: 5xx answers,
+ *       connections dropped before and after the write was committed, a rate limit answered with
+ *       429, tokens that expire, latency with jitter;
+ *   <li>runs {@link Backfill} and then {@link Export} against it, as their command lines would;
+ *   <li>checks that the emulator holds exactly the input's distinct records, that the dead letters
+ *       are empty and that the export equals the input ({@link SoakChecks});
+ *   <li>prints the figures: records, requests, retries, 429s, durations.
+ * </ol>
+ *
+ * <p>It is bounded: past {@code --timeLimitMinutes} or {@code --maxRequests} (the emulator's count)
+ * it stops, says which, and fails. Options: {@code --customers} (100,000), {@code --activities}
+ * (200,000), {@code --workDir} ({@code target/soak}), {@code --timeLimitMinutes} (45), {@code
+ * --maxRequests} (1.5 requests per record, plus 10,000; a soak needs about 0.75), {@code --seed}
+ * (7).
+ */
+public final class Soak {
+  static final String NAME = "soak";
+
+  /**
+   * The request budget the pipelines get. Backfill splits it between its two writes: the
+   * activities' half is above the emulator's limit, so that it answers 429.
+   */
+  static final int CLIENT_REQUESTS_PER_SECOND = 2_400;
+
+  /**
+   * The emulator's rate limit, requests per second over all clients: below what the backfill sends
+   * on a 2-core machine (500 to 800 a second), so that 429s come however fast the machine is.
+   */
+  static final int EMULATOR_REQUESTS_PER_SECOND = 400;
+
+  /** Write shards: enough that a shard waiting out a backoff leaves the others busy. */
+  static final int SHARDS = 32;
+
+  /**
+   * The Direct runner's threads: a bundle of a shard's batch holds one while it writes, so with
+   * fewer than the shards, shards wait for a thread (the runner's default is the cores, 2 or 3).
+   */
+  static final int DIRECT_THREADS = 4 * SHARDS;
+
+  /**
+   * Tries per request. At 5% 5xx, 1% drops and some 429s, an attempt fails about 7 times in 100: at
+   * the default 6 tries, one request in a few million would exhaust them, and a soak sends hundreds
+   * of thousands. Such a record would land in the dead letters, retryable (a replay writes it), but
+   * the soak requires them empty; 10 tries put it out of reach.
+   */
+  static final int MAX_ATTEMPTS = 10;
+
+  static final Duration TOKEN_LIFETIME = Duration.ofSeconds(30);
+
+  private static final String TOKEN_ENDPOINT = "POST /oauth2/authorization-token/";
+
+  private Soak() {}
+
+  /**
+   * What to soak and its bounds.
+   *
+   * @param customers distinct customers in the input
+   * @param activities distinct activities in the input
+   * @param workDir where the input, dead letters and export go
+   * @param timeLimit the longest the soak may run
+   * @param maxRequests the most requests the emulator may receive
+   * @param seed of the generated input
+   */
+  record Settings(
+      int customers,
+      int activities,
+      Path workDir,
+      Duration timeLimit,
+      long maxRequests,
+      long seed) {
+
+    /** The settings of {@code args}: {@code --name=value} each. */
+    static Settings parse(String[] args) {
+      Map<String, String> given = new TreeMap<>();
+      for (String arg : args) {
+        int eq = arg.indexOf('=');
+        String name = eq < 0 ? arg : arg.substring(0, eq);
+        if (!List.of(
+                "--customers",
+                "--activities",
+                "--workDir",
+                "--timeLimitMinutes",
+                "--maxRequests",
+                "--seed")
+            .contains(name)) {
+          throw new InvalidOptionException(
+              "unknown option "
+                  + arg
+                  + "; the options are --customers, --activities, --workDir, --timeLimitMinutes,"
+                  + " --maxRequests and --seed, each as --name=value");
+        }
+        given.put(name, eq < 0 ? "" : arg.substring(eq + 1));
+      }
+      int customers = (int) number(given, "--customers", 100_000, 1);
+      int activities = (int) number(given, "--activities", 200_000, 0);
+      return new Settings(
+          customers,
+          activities,
+          Paths.get(given.getOrDefault("--workDir", "target/soak")).toAbsolutePath(),
+          Duration.ofMinutes(number(given, "--timeLimitMinutes", 45, 1)),
+          number(given, "--maxRequests", 3L * (customers + activities) / 2 + 10_000, 1),
+          number(given, "--seed", 7, Long.MIN_VALUE));
+    }
+
+    private static long number(Map<String, String> given, String option, long fallback, long min) {
+      String value = given.get(option);
+      if (value == null) {
+        return fallback;
+      }
+      try {
+        long n = Long.parseLong(value.replace("_", "").replace(",", "").trim());
+        if (n >= min && n <= Integer.MAX_VALUE) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // Reported below, with the option's name.
+      }
+      throw new InvalidOptionException(
+          option + " must be a whole number of at least " + min + ", got " + value);
+    }
+  }
+
+  /**
+   * How a soak ended.
+   *
+   * @param checks every check's line, {@code ok} or {@code FAILED}
+   * @param failures the lines of the checks that failed; none if it passed
+   * @param requests requests the emulator received
+   * @param statuses the emulator's answers by status; 0 for connections dropped before the work
+   * @param droppedAfterWork connections the emulator dropped after it had done the work
+   * @param duration from the start to the last check
+   */
+  record Report(
+      List<String> checks,
+      List<String> failures,
+      long requests,
+      Map<Integer, Long> statuses,
+      long droppedAfterWork,
+      Duration duration) {
+    boolean passed() {
+      return failures.isEmpty();
+    }
+  }
+
+  /** The faults the soak runs under. */
+  static Faults faults() {
+    return Faults.builder()
+        .errorRate(0.05)
+        .dropRate(0.005)
+        .dropAfterCommitRate(0.005)
+        .rateLimit(EMULATOR_REQUESTS_PER_SECOND, Faults.RetryAfterMode.SECONDS)
+        .latency(Duration.ofMillis(1), Duration.ofMillis(9))
+        .build();
+  }
+
+  /**
+   * Runs the soak from the command line: exits 0 if every check passed, 1 if one failed or a bound
+   * was exceeded, 2 for wrong options.
+   */
+  public static void main(String[] args) {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.println(
+          "soak: backfill then export through a faulty emulator, and check nothing was lost."
+              + "\n  --customers=100000 --activities=200000 --workDir=target/soak"
+              + " --timeLimitMinutes=45 --maxRequests=<1.5 x records + 10000> --seed=7");
+      System.exit(Cli.OK);
+    }
+    Settings settings;
+    try {
+      settings = Settings.parse(args);
+    } catch (InvalidOptionException e) {
+      System.err.println(NAME + ": " + e.getMessage());
+      System.exit(Cli.USAGE);
+      return;
+    }
+    Terminal terminal = Terminal.system();
+    Report report;
+    try {
+      report =
+          run(
+              settings,
+              terminal,
+              reason -> {
+                // Nothing can stop the running pipeline from outside it: the process ends.
+                terminal.err().println(NAME + ": FAILED: " + reason);
+                terminal.err().flush();
+                Runtime.getRuntime().halt(Cli.FAILED);
+              });
+    } catch (PipelineFailedException e) {
+      terminal.err().println(NAME + ": FAILED: " + e.getMessage());
+      System.exit(Cli.FAILED);
+      return;
+    }
+    System.exit(report.passed() ? Cli.OK : Cli.FAILED);
+  }
+
+  /**
+   * Runs the soak and prints its figures and checks on {@code terminal}.
+   *
+   * @param onBreach called once, with the reason, if the soak exceeds its time limit or request
+   *     ceiling while it runs
+   * @throws PipelineFailedException if the backfill or the export failed
+   */
+  static Report run(Settings settings, Terminal terminal, Consumer<String> onBreach) {
+    long start = System.nanoTime();
+    Path work = settings.workDir();
+    terminal
+        .out()
+        .printf(
+            "%s: %,d customers and %,d activities (seed %d) in %s%n",
+            NAME, settings.customers(), settings.activities(), settings.seed(), work);
+    SoakInput.Generated input;
+    try {
+      input =
+          SoakInput.write(
+              work.resolve("input"), settings.customers(), settings.activities(), settings.seed());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the soak's input under " + work, e);
+    }
+    terminal
+        .out()
+        .printf(
+            "%s: input %,d customer lines and %,d activity lines, duplicates included%n"
+                + "%s: faults %s, tokens live %d s%n"
+                + "%s: bounds %s, %,d requests%n",
+            NAME,
+            input.customerLines(),
+            input.activityLines(),
+            NAME,
+            faults(),
+            TOKEN_LIFETIME.toSeconds(),
+            NAME,
+            Elapsed.format(settings.timeLimit()),
+            settings.maxRequests());
+
+    EmulatorConfig config =
+        EmulatorConfig.builder()
+            .tokenLifetime(TOKEN_LIFETIME)
+            .threads(2 * SHARDS)
+            // Every request stays in the log, to count the dropped ones; the ceiling bounds it.
+            .requestLogCapacity((int) Math.min(Integer.MAX_VALUE, settings.maxRequests() + 1_000))
+            .faults(faults())
+            .build();
+    try (FormalooEmulator emulator = FormalooEmulator.start(config);
+        Guard guard = new Guard(emulator, settings, start, onBreach)) {
+      Terminal withCredentials =
+          new Terminal(
+              terminal.out(),
+              terminal.err(),
+              Map.of(
+                  ConfigFromOptions.API_KEY_VARIABLE, emulator.apiKey(),
+                  ConfigFromOptions.API_SECRET_VARIABLE, emulator.apiSecret()));
+      List<String> common =
+          List.of(
+              "--formalooBaseUrl=" + emulator.baseUrl(),
+              "--formalooBusiness=" + emulator.business(),
+              "--maxRequestsPerSecond=" + CLIENT_REQUESTS_PER_SECOND,
+              "--formalooMaxAttempts=" + MAX_ATTEMPTS,
+              "--progressIntervalSeconds=10");
+      Path deadLetters = work.resolve("dead-letters");
+      Path export = work.resolve("export");
+
+      Snapshot before = Snapshot.of(emulator);
+      terminal.out().printf("%n%s: 1/2 backfill%n", NAME);
+      RunOutcome backfill =
+          Backfill.run(
+              with(
+                  common,
+                  "--maxParallelRequests=" + SHARDS,
+                  "--targetParallelism=" + DIRECT_THREADS,
+                  "--customersInput=" + input.customersFile(),
+                  "--activitiesInput=" + input.activitiesFile(),
+                  "--deadLetterDir=" + deadLetters),
+              withCredentials);
+      Snapshot afterBackfill = Snapshot.of(emulator);
+
+      terminal.out().printf("%n%s: 2/2 export%n", NAME);
+      RunOutcome exported =
+          Export.run(
+              with(common, "--outputDir=" + export, "--entities=customers,activities"),
+              withCredentials);
+      Snapshot afterExport = Snapshot.of(emulator);
+
+      SoakChecks checks = new SoakChecks();
+      checks.emulatorHolds(emulator, input);
+      checks.backfillWroteEverything(backfill, input, deadLetters);
+      checks.exportEqualsInput(export, input);
+      guard.close();
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      terminal.out().printf("%n%s figures%n", NAME);
+      printPhase(
+          terminal,
+          "backfill",
+          backfill,
+          backfill.counters().pipeline(BackfillPlan.CUSTOMERS + "_written"),
+          backfill.counters().pipeline(BackfillPlan.ACTIVITIES + "_written"),
+          "written",
+          afterBackfill.minus(before));
+      printPhase(
+          terminal,
+          "export",
+          exported,
+          exported.counters().pipeline(Entity.CUSTOMERS.folder() + "_exported"),
+          exported.counters().pipeline(Entity.ACTIVITIES.folder() + "_exported"),
+          "exported",
+          afterExport.minus(afterBackfill));
+      Snapshot all = afterExport.minus(before);
+      terminal
+          .out()
+          .printf(
+              "  soak: %s in all, %,d requests (ceiling %,d)%n",
+              Elapsed.format(took), all.requests, settings.maxRequests());
+      terminal.out().printf("%n%s checks%n", NAME);
+      for (String line : checks.lines()) {
+        terminal.out().println("  " + line);
+      }
+      boolean passed = checks.failures().isEmpty();
+      terminal
+          .out()
+          .printf(
+              "%n%s: %s in %s%n",
+              NAME,
+              passed
+                  ? "passed"
+                  : "FAILED (" + checks.failures().size() + " of " + checks.lines().size() + ")",
+              Elapsed.format(took));
+      terminal.out().flush();
+      return new Report(
+          checks.lines(),
+          checks.failures(),
+          all.requests,
+          Map.copyOf(all.statuses),
+          all.droppedAfterWork,
+          took);
+    }
+  }
+
+  private static void printPhase(
+      Terminal terminal,
+      String name,
+      RunOutcome outcome,
+      long customers,
+      long activities,
+      String verb,
+      Snapshot emulator) {
+    Counters c = outcome.counters();
+    terminal
+        .out()
+        .printf(
+            "  %s: %s, %,d records %s (%,d customers, %,d activities)%n"
+                + "    connector: %,d requests, %,d retries, %,d 429 answers, throttled %.1f s%n"
+                + "    emulator: %,d requests: %s; %,d dropped (%,d after the work was done);"
+                + " %,d tokens issued%n",
+            name,
+            Elapsed.format(outcome.duration()),
+            customers + activities,
+            verb,
+            customers,
+            activities,
+            c.formaloo("requests"),
+            c.formaloo("retries"),
+            c.formaloo("responses_429"),
+            c.throttledMillis() / 1000.0,
+            emulator.requests,
+            emulator.statusLine(),
+            emulator.dropped,
+            emulator.droppedAfterWork,
+            emulator.tokenRequests);
+  }
+
+  private static String[] with(List<String> common, String... more) {
+    List<String> all = new ArrayList<>(common);
+    all.addAll(List.of(more));
+    return all.toArray(new String[0]);
+  }
+
+  /** The emulator's counts at one moment: requests, answers by status, dropped connections. */
+  private static final class Snapshot {
+    final long requests;
+    final Map<Integer, Long> statuses;
+    final long dropped;
+    final long droppedAfterWork;
+    final long tokenRequests;
+
+    private Snapshot(
+        long requests,
+        Map<Integer, Long> statuses,
+        long dropped,
+        long droppedAfterWork,
+        long tokenRequests) {
+      this.requests = requests;
+      this.statuses = statuses;
+      this.dropped = dropped;
+      this.droppedAfterWork = droppedAfterWork;
+      this.tokenRequests = tokenRequests;
+    }
+
+    static Snapshot of(FormalooEmulator emulator) {
+      long dropped = 0;
+      long afterWork = 0;
+      for (RequestLogEntry entry : emulator.requestLog()) {
+        if (entry.dropped()) {
+          dropped++;
+          // A connection dropped before the work is logged with status 0.
+          afterWork += entry.status() != 0 ? 1 : 0;
+        }
+      }
+      return new Snapshot(
+          emulator.requestCount(),
+          new TreeMap<>(emulator.statusCounts()),
+          dropped,
+          afterWork,
+          emulator.endpointCount(TOKEN_ENDPOINT));
+    }
+
+    Snapshot minus(Snapshot earlier) {
+      Map<Integer, Long> statuses = new TreeMap<>(this.statuses);
+      earlier.statuses.forEach((status, n) -> statuses.merge(status, -n, Long::sum));
+      statuses.values().removeIf(n -> n == 0);
+      return new Snapshot(
+          requests - earlier.requests,
+          statuses,
+          dropped - earlier.dropped,
+          droppedAfterWork - earlier.droppedAfterWork,
+          tokenRequests - earlier.tokenRequests);
+    }
+
+    /** E.g. {@code 2xx 200,000, 400 4,000, 429 1,200, 5xx 10,000}. */
+    String statusLine() {
+      Map<String, Long> groups = new TreeMap<>();
+      statuses.forEach(
+          (status, n) -> {
+            String group =
+                status == 0
+                    ? "none"
+                    : status == 429 || status == 401 || status == 400
+                        ? String.valueOf(status)
+                        : (status / 100) + "xx";
+            groups.merge(group, n, Long::sum);
+          });
+      List<String> parts = new ArrayList<>();
+      groups.forEach((group, n) -> parts.add(String.format("%s %,d", group, n)));
+      return String.join(", ", parts);
+    }
+  }
+
+  /**
+   * Watches the soak's bounds once a second: time since it started and the emulator's request
+   * count. Past either, it calls {@code onBreach} once.
+   */
+  private static final class Guard implements AutoCloseable {
+    private final ScheduledExecutorService timer;
+    private final AtomicBoolean breached = new AtomicBoolean();
+
+    Guard(
+        FormalooEmulator emulator, Settings settings, long startNanos, Consumer<String> onBreach) {
+      this.timer =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "soak-guard");
+                t.setDaemon(true);
+                return t;
+              });
+      timer.scheduleAtFixedRate(
+          () -> {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            long requests = emulator.requestCount();
+            String reason = null;
+            if (elapsed.compareTo(settings.timeLimit()) > 0) {
+              reason =
+                  "the soak ran longer than its limit of "
+                      + Elapsed.format(settings.timeLimit())
+                      + " (--timeLimitMinutes), after "
+                      + String.format("%,d", requests)
+                      + " requests";
+            } else if (requests > settings.maxRequests()) {
+              reason =
+                  String.format(
+                      "the emulator received %,d requests, more than the ceiling of %,d"
+                          + " (--maxRequests), after %s",
+                      requests, settings.maxRequests(), Elapsed.format(elapsed));
+            }
+            if (reason != null && breached.compareAndSet(false, true)) {
+              onBreach.accept(reason);
+            }
+          },
+          1,
+          1,
+          TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
+    }
+  }
+}
