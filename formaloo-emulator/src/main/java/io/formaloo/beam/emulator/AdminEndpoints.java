@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code GET /__emulator/stats}: record counts, requests per endpoint and per status;
- *   <li>{@code GET /__emulator/requests?limit=N}: the most recent requests;
+ *   <li>{@code GET /__emulator/requests?limit=N}: the most recent requests, with the names of the
+ *       credential headers each carried;
  *   <li>{@code GET /__emulator/customers?email=|code=}: one customer, as the API renders it;
  *   <li>{@code GET /__emulator/activities?slug=}: one activity;
  *   <li>{@code GET|POST /__emulator/faults}: the fault settings (see {@link FaultsJson});
@@ -101,6 +102,8 @@ final class AdminEndpoints {
       row.put("status", e.status());
       row.put("duration_ms", e.duration().toNanos() / 1e6);
       row.put("dropped", e.dropped());
+      ArrayNode credentials = row.putArray("credentials");
+      e.credentials().forEach(credentials::add);
     }
     return array;
   }
@@ -145,6 +148,13 @@ final class AdminEndpoints {
       node.put("envelope", f.envelope());
       node.put("inserts_per_list_request", f.insertsPerListRequest());
       node.put("deletes_per_list_request", f.deletesPerListRequest());
+      node.put("hostile_answer", f.hostileAnswer().name().toLowerCase(java.util.Locale.ROOT));
+      if (f.hostileAnswer() == HostileAnswer.WRONG_COUNT) {
+        node.put("hostile_count", f.hostileCount());
+      }
+      if (f.foreignBaseUrl() != null) {
+        node.put("foreign_base_url", f.foreignBaseUrl());
+      }
       return node;
     }
 
@@ -196,7 +206,37 @@ final class AdminEndpoints {
       if (json.has("deletes_per_list_request")) {
         b.deletesPerListRequest(json.get("deletes_per_list_request").asInt());
       }
+      if (json.has("hostile_answer")) {
+        hostileAnswer(b, json);
+      }
       return b.build();
+    }
+
+    /**
+     * {@code "hostile_answer"} names a {@link HostileAnswer} in lower case; {@code wrong_count}
+     * takes {@code "hostile_count"}, {@code foreign_next} and {@code foreign_redirect} take {@code
+     * "foreign_base_url"}.
+     */
+    private static void hostileAnswer(Faults.Builder b, JsonNode json) {
+      HostileAnswer answer =
+          HostileAnswer.valueOf(
+              json.get("hostile_answer").asText().toUpperCase(java.util.Locale.ROOT));
+      switch (answer) {
+        case WRONG_COUNT:
+          if (!json.path("hostile_count").isIntegralNumber()) {
+            throw new IllegalArgumentException("hostile_answer wrong_count needs hostile_count");
+          }
+          b.wrongCount(json.get("hostile_count").asLong());
+          break;
+        case FOREIGN_NEXT:
+          b.foreignNext(json.path("foreign_base_url").asText(null));
+          break;
+        case FOREIGN_REDIRECT:
+          b.foreignRedirect(json.path("foreign_base_url").asText(null));
+          break;
+        default:
+          b.hostileAnswer(answer);
+      }
     }
   }
 }

@@ -2,17 +2,21 @@ package io.formaloo.beam.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +27,17 @@ import java.util.Map;
  */
 final class ApiServer implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
+
+  /** How long a stalled answer ({@link HostileAnswer#STALL_MID_BODY}) holds on at most. */
+  private static final Duration MAX_STALL = Duration.ofMinutes(1);
+
+  private static final byte[] HTML_502 =
+      ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+              + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
+              + "</body>\r\n</html>\r\n")
+          .getBytes(StandardCharsets.UTF_8);
+
+  private static final byte[] NOT_JSON = "OK\n".getBytes(StandardCharsets.UTF_8);
 
   private final List<Route> routes;
   private final AdminEndpoints admin;
@@ -92,6 +107,14 @@ final class ApiServer implements HttpHandler {
       return;
     }
     Outcome outcome = decide(exchange, method, uri, body);
+    Faults current = faults.faults();
+    HostileAnswer hostile = answerLevelHostility(method, outcome, current);
+    int status = outcome.status;
+    if (hostile == HostileAnswer.HTML_ERROR_PAGE) {
+      status = 502;
+    } else if (hostile == HostileAnswer.FOREIGN_REDIRECT) {
+      status = 302;
+    }
     // Logged before the answer leaves, so a client that has its answer finds it in the log.
     log.record(
         new RequestLogEntry(
@@ -101,11 +124,18 @@ final class ApiServer implements HttpHandler {
                 ? uri.getRawPath()
                 : uri.getRawPath() + "?" + uri.getRawQuery(),
             outcome.endpoint,
-            outcome.dropBeforeWork ? 0 : outcome.status,
+            outcome.dropBeforeWork ? 0 : status,
             Duration.ofNanos(System.nanoTime() - started),
-            outcome.dropBeforeWork || outcome.dropAfterWork));
+            outcome.dropBeforeWork
+                || outcome.dropAfterWork
+                || hostile == HostileAnswer.STALL_MID_BODY,
+            credentials(exchange.getRequestHeaders())));
     if (outcome.dropBeforeWork) {
       drop(exchange);
+    }
+    if (hostile != HostileAnswer.NONE) {
+      sendHostile(exchange, uri, outcome, current);
+      return;
     }
     send(
         exchange,
@@ -114,6 +144,99 @@ final class ApiServer implements HttpHandler {
         outcome.dropAfterWork,
         faults.faults().envelope(),
         outcome.status);
+  }
+
+  /**
+   * The hostile answer that replaces this one, or {@code NONE}: only a successful {@code GET} gets
+   * one, and only the kinds sent here (the page-level kinds are {@link Paginator}'s).
+   */
+  private static HostileAnswer answerLevelHostility(String method, Outcome outcome, Faults f) {
+    HostileAnswer hostile = f.hostileAnswer();
+    if (!method.equals("GET")
+        || outcome.dropBeforeWork
+        || outcome.status < 200
+        || outcome.status >= 300
+        || outcome.body == null) {
+      return HostileAnswer.NONE;
+    }
+    switch (hostile) {
+      case TRUNCATED_JSON:
+      case HTML_ERROR_PAGE:
+      case NOT_JSON:
+      case WRONG_CONTENT_TYPE:
+      case FOREIGN_REDIRECT:
+      case STALL_MID_BODY:
+        return hostile;
+      default:
+        return HostileAnswer.NONE;
+    }
+  }
+
+  private void sendHostile(HttpExchange exchange, URI uri, Outcome outcome, Faults f)
+      throws IOException {
+    byte[] whole = Json.bytes(f.envelope() ? envelope(outcome.status, outcome.body) : outcome.body);
+    switch (f.hostileAnswer()) {
+      case TRUNCATED_JSON:
+        sendWhole(
+            exchange, outcome.status, "application/json", Arrays.copyOf(whole, whole.length / 2));
+        return;
+      case HTML_ERROR_PAGE:
+        sendWhole(exchange, 502, "text/html; charset=utf-8", HTML_502);
+        return;
+      case NOT_JSON:
+        sendWhole(exchange, outcome.status, "application/json", NOT_JSON);
+        return;
+      case WRONG_CONTENT_TYPE:
+        sendWhole(exchange, outcome.status, "text/html; charset=utf-8", whole);
+        return;
+      case FOREIGN_REDIRECT:
+        String path = uri.getRawPath().substring(FormalooEmulator.API_PREFIX.length());
+        exchange
+            .getResponseHeaders()
+            .set(
+                "Location",
+                f.foreignBaseUrl()
+                    + path
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+        return;
+      case STALL_MID_BODY:
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(outcome.status, whole.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(whole, 0, whole.length / 2);
+        out.flush();
+        try {
+          faults.awaitChange(f, MAX_STALL);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new DropConnection();
+      default:
+        throw new IllegalStateException("not an answer-level hostile answer: " + f.hostileAnswer());
+    }
+  }
+
+  private static void sendWhole(HttpExchange exchange, int status, String type, byte[] bytes)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** The names of the credential headers a request carried, never their values. */
+  private static List<String> credentials(Headers headers) {
+    List<String> names = new ArrayList<>(2);
+    for (String name : new String[] {"Authorization", "x-api-key"}) {
+      List<String> values = headers.get(name);
+      if (values != null && !values.isEmpty()) {
+        names.add(name.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return names;
   }
 
   private Outcome decide(HttpExchange exchange, String method, URI uri, byte[] body) {

@@ -16,6 +16,7 @@ final class FaultInjector {
   private final SplittableRandom random;
   private final Clock clock;
   private final Object rateLock = new Object();
+  private final Object changeLock = new Object();
   private long windowSecond = Long.MIN_VALUE;
   private int windowCount;
 
@@ -30,7 +31,24 @@ final class FaultInjector {
   }
 
   void faults(Faults faults) {
-    this.faults = faults;
+    synchronized (changeLock) {
+      this.faults = faults;
+      changeLock.notifyAll();
+    }
+  }
+
+  /**
+   * Waits while the settings are still {@code current}, at most {@code max}: how a stalled answer
+   * ({@link HostileAnswer#STALL_MID_BODY}) holds its thread without outliving the fault.
+   */
+  void awaitChange(Faults current, Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    synchronized (changeLock) {
+      long left;
+      while (faults == current && (left = deadline - System.nanoTime()) > 0) {
+        TimeUnit.NANOSECONDS.timedWait(changeLock, left);
+      }
+    }
   }
 
   /** Waits the configured latency plus jitter: the point of this fault is to take time. */

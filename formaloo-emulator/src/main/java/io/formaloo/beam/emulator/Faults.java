@@ -35,6 +35,9 @@ public final class Faults {
   private final boolean envelope;
   private final int insertsPerListRequest;
   private final int deletesPerListRequest;
+  private final HostileAnswer hostileAnswer;
+  private final long hostileCount;
+  private final String foreignBaseUrl;
 
   private Faults(Builder b) {
     this.latency = b.latency;
@@ -48,6 +51,9 @@ public final class Faults {
     this.envelope = b.envelope;
     this.insertsPerListRequest = b.insertsPerListRequest;
     this.deletesPerListRequest = b.deletesPerListRequest;
+    this.hostileAnswer = b.hostileAnswer;
+    this.hostileCount = b.hostileCount;
+    this.foreignBaseUrl = b.foreignBaseUrl;
   }
 
   /** No faults: a healthy, fast, unwrapped API. */
@@ -72,6 +78,9 @@ public final class Faults {
     b.envelope = envelope;
     b.insertsPerListRequest = insertsPerListRequest;
     b.deletesPerListRequest = deletesPerListRequest;
+    b.hostileAnswer = hostileAnswer;
+    b.hostileCount = hostileCount;
+    b.foreignBaseUrl = foreignBaseUrl;
     return b;
   }
 
@@ -131,6 +140,25 @@ public final class Faults {
     return deletesPerListRequest;
   }
 
+  /** The hostile answer every successful {@code GET} of the API gets; {@code NONE} by default. */
+  public HostileAnswer hostileAnswer() {
+    return hostileAnswer;
+  }
+
+  /** The {@code count} list pages answer under {@link HostileAnswer#WRONG_COUNT}; else 0. */
+  public long hostileCount() {
+    return hostileCount;
+  }
+
+  /**
+   * The base URL ({@code http://host:port/v1.0}) of the other host that {@link
+   * HostileAnswer#FOREIGN_NEXT} links and {@link HostileAnswer#FOREIGN_REDIRECT} redirects to; else
+   * null.
+   */
+  public String foreignBaseUrl() {
+    return foreignBaseUrl;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Faults)) {
@@ -147,7 +175,10 @@ public final class Faults {
         && batchJobFailureRate == f.batchJobFailureRate
         && envelope == f.envelope
         && insertsPerListRequest == f.insertsPerListRequest
-        && deletesPerListRequest == f.deletesPerListRequest;
+        && deletesPerListRequest == f.deletesPerListRequest
+        && hostileAnswer == f.hostileAnswer
+        && hostileCount == f.hostileCount
+        && Objects.equals(foreignBaseUrl, f.foreignBaseUrl);
   }
 
   @Override
@@ -163,7 +194,10 @@ public final class Faults {
         batchJobFailureRate,
         envelope,
         insertsPerListRequest,
-        deletesPerListRequest);
+        deletesPerListRequest,
+        hostileAnswer,
+        hostileCount,
+        foreignBaseUrl);
   }
 
   @Override
@@ -190,6 +224,10 @@ public final class Faults {
         + insertsPerListRequest
         + ", deletesPerListRequest="
         + deletesPerListRequest
+        + ", hostileAnswer="
+        + hostileAnswer
+        + (hostileAnswer == HostileAnswer.WRONG_COUNT ? ", hostileCount=" + hostileCount : "")
+        + (foreignBaseUrl == null ? "" : ", foreignBaseUrl=" + foreignBaseUrl)
         + "}";
   }
 
@@ -206,6 +244,9 @@ public final class Faults {
     private boolean envelope;
     private int insertsPerListRequest;
     private int deletesPerListRequest;
+    private HostileAnswer hostileAnswer = HostileAnswer.NONE;
+    private long hostileCount;
+    private String foreignBaseUrl;
 
     private Builder() {}
 
@@ -259,6 +300,64 @@ public final class Faults {
     public Builder deletesPerListRequest(int count) {
       this.deletesPerListRequest = nonNegative("deletesPerListRequest", count);
       return this;
+    }
+
+    /**
+     * A hostile answer that needs no setting of its own (see {@link HostileAnswer}); {@code NONE}
+     * turns hostile answers off.
+     *
+     * @throws IllegalArgumentException for {@code WRONG_COUNT}, {@code FOREIGN_NEXT} and {@code
+     *     FOREIGN_REDIRECT}: use {@link #wrongCount}, {@link #foreignNext}, {@link
+     *     #foreignRedirect}
+     */
+    public Builder hostileAnswer(HostileAnswer answer) {
+      Objects.requireNonNull(answer, "hostileAnswer");
+      switch (answer) {
+        case WRONG_COUNT:
+          throw new IllegalArgumentException("hostileAnswer WRONG_COUNT needs a count: wrongCount");
+        case FOREIGN_NEXT:
+        case FOREIGN_REDIRECT:
+          throw new IllegalArgumentException(
+              "hostileAnswer " + answer + " needs a foreign base URL: foreignNext/foreignRedirect");
+        default:
+          return hostile(answer, 0, null);
+      }
+    }
+
+    /**
+     * {@link HostileAnswer#WRONG_COUNT}: every list page answers {@code count} (absurdly large, or
+     * negative) whatever the list holds.
+     */
+    public Builder wrongCount(long count) {
+      return hostile(HostileAnswer.WRONG_COUNT, count, null);
+    }
+
+    /** {@link HostileAnswer#FOREIGN_NEXT}: {@code next} links lead to {@code foreignBaseUrl}. */
+    public Builder foreignNext(String foreignBaseUrl) {
+      return hostile(HostileAnswer.FOREIGN_NEXT, 0, baseUrl(foreignBaseUrl));
+    }
+
+    /**
+     * {@link HostileAnswer#FOREIGN_REDIRECT}: every {@code GET} redirects to {@code
+     * foreignBaseUrl}.
+     */
+    public Builder foreignRedirect(String foreignBaseUrl) {
+      return hostile(HostileAnswer.FOREIGN_REDIRECT, 0, baseUrl(foreignBaseUrl));
+    }
+
+    private Builder hostile(HostileAnswer answer, long count, String foreignBaseUrl) {
+      this.hostileAnswer = answer;
+      this.hostileCount = count;
+      this.foreignBaseUrl = foreignBaseUrl;
+      return this;
+    }
+
+    private static String baseUrl(String url) {
+      if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+        throw new IllegalArgumentException(
+            "foreignBaseUrl must be an absolute http(s) URL, got " + url);
+      }
+      return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     public Faults build() {

@@ -70,7 +70,7 @@ public final class FormalooEmulator implements AutoCloseable {
     ApiEndpoints endpoints =
         new ApiEndpoints(
             store,
-            new Paginator(config.defaultPageSize(), config.maxPageSize()),
+            new Paginator(config.defaultPageSize(), config.maxPageSize(), faults),
             tokens,
             batches,
             new ListChurn(store, faults),

@@ -12,7 +12,8 @@ import java.util.function.IntFunction;
 /**
  * Django REST Framework's page-number pagination: {@code ?page=N} (1-based) and an optional {@code
  * page_size} honoured up to the configured maximum; a page past the end is a 404 "Invalid page.";
- * {@code next}/{@code previous} are absolute links.
+ * {@code next}/{@code previous} are absolute links. The page-level {@link HostileAnswer}s (an
+ * overfull page, a wrong count, a foreign next link) are applied here.
  */
 final class Paginator {
   /** DRF's {@code ?page=last}. */
@@ -20,10 +21,12 @@ final class Paginator {
 
   private final int defaultPageSize;
   private final int maxPageSize;
+  private final FaultInjector faults;
 
-  Paginator(int defaultPageSize, int maxPageSize) {
+  Paginator(int defaultPageSize, int maxPageSize, FaultInjector faults) {
     this.defaultPageSize = defaultPageSize;
     this.maxPageSize = maxPageSize;
+    this.faults = faults;
   }
 
   /**
@@ -40,16 +43,31 @@ final class Paginator {
     if (page > pageCount) {
       throw ApiException.invalidPage();
     }
+    Faults f = faults.faults();
+    HostileAnswer hostile = f.hostileAnswer();
+    String nextBase =
+        hostile == HostileAnswer.FOREIGN_NEXT ? f.foreignBaseUrl() : req.absoluteBase();
     ObjectNode node = Json.MAPPER.createObjectNode();
-    node.put("count", count);
-    node.put("next", page < pageCount ? link(req, page + 1) : null);
-    node.put("previous", page > 1 ? link(req, page - 1) : null);
-    node.put("page_size", size);
-    node.put("page_count", pageCount);
+    if (hostile == HostileAnswer.WRONG_COUNT) {
+      long wrong = f.hostileCount();
+      node.put("count", wrong);
+      node.put("next", page < pageCount ? link(req, nextBase, page + 1) : null);
+      node.put("previous", page > 1 ? link(req, req.absoluteBase(), page - 1) : null);
+      node.put("page_size", size);
+      // As a server that believes its own count would: a long, when the count is positive.
+      node.put("page_count", wrong > 0 ? (wrong + size - 1) / size : pageCount);
+    } else {
+      node.put("count", count);
+      node.put("next", page < pageCount ? link(req, nextBase, page + 1) : null);
+      node.put("previous", page > 1 ? link(req, req.absoluteBase(), page - 1) : null);
+      node.put("page_size", size);
+      node.put("page_count", pageCount);
+    }
     node.put("current_page", page);
     ArrayNode items = node.putArray(listKey);
     int from = (page - 1) * size;
-    int to = Math.min(count, from + size);
+    int extra = hostile == HostileAnswer.OVERFULL_PAGE ? Math.max(1, size / 2) : 0;
+    int to = (int) Math.min(count, (long) from + size + extra);
     for (int i = from; i < to; i++) {
       items.add(itemAt.apply(i));
     }
@@ -89,10 +107,10 @@ final class Paginator {
     }
   }
 
-  private static String link(ApiRequest req, int page) {
+  private static String link(ApiRequest req, String base, int page) {
     Map<String, String> query = new LinkedHashMap<>(req.query());
     query.put("page", Integer.toString(page));
-    StringBuilder url = new StringBuilder(req.absoluteBase()).append(req.path()).append('?');
+    StringBuilder url = new StringBuilder(base).append(req.path()).append('?');
     boolean first = true;
     for (Map.Entry<String, String> e : query.entrySet()) {
       if (!first) {

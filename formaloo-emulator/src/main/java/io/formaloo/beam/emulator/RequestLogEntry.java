@@ -2,10 +2,12 @@ package io.formaloo.beam.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One request the emulator answered (or dropped). {@code status} is what the emulator decided to
- * answer; {@code dropped} says the client never received it whole.
+ * answer; {@code dropped} says the client never received it whole; {@code credentials} names the
+ * credential headers the request carried (never their values).
  */
 public final class RequestLogEntry {
   private final Instant at;
@@ -15,6 +17,7 @@ public final class RequestLogEntry {
   private final int status;
   private final Duration duration;
   private final boolean dropped;
+  private final List<String> credentials;
 
   RequestLogEntry(
       Instant at,
@@ -23,7 +26,8 @@ public final class RequestLogEntry {
       String endpoint,
       int status,
       Duration duration,
-      boolean dropped) {
+      boolean dropped,
+      List<String> credentials) {
     this.at = at;
     this.method = method;
     this.path = path;
@@ -31,6 +35,7 @@ public final class RequestLogEntry {
     this.status = status;
     this.duration = duration;
     this.dropped = dropped;
+    this.credentials = List.copyOf(credentials);
   }
 
   public Instant at() {
@@ -63,6 +68,19 @@ public final class RequestLogEntry {
     return dropped;
   }
 
+  /**
+   * The credential headers the request carried, by name, lower case: {@code authorization}, {@code
+   * x-api-key}; empty when it carried none. Their values are never kept.
+   */
+  public List<String> credentials() {
+    return credentials;
+  }
+
+  /** Whether the request carried any credential header. */
+  public boolean carriedCredentials() {
+    return !credentials.isEmpty();
+  }
+
   @Override
   public String toString() {
     return method
@@ -71,6 +89,7 @@ public final class RequestLogEntry {
         + " -> "
         + status
         + (dropped ? " (dropped)" : "")
+        + (credentials.isEmpty() ? "" : " with " + String.join(", ", credentials))
         + " in "
         + duration.toMillis()
         + " ms";

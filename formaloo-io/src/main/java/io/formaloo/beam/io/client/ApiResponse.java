@@ -43,6 +43,20 @@ final class ApiResponse {
     }
   }
 
+  /** A page answer that was read but cannot be believed: {@code what} says why. */
+  FormalooException notAPage(String what) {
+    return new FormalooException(
+        ErrorKind.REMOTE,
+        status,
+        call.method,
+        call.path,
+        null,
+        Map.of(),
+        attempts,
+        "the answer is not a valid page: " + what,
+        null);
+  }
+
   /** An answer the client could not read: its status was fine, its body was not. */
   FormalooException unreadable(Exception e) {
     // Only the parser's own message: its full message quotes the body.

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -18,6 +20,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class ErrorBody {
   private static final int MAX_TEXT = 300;
+
+  /** The title of an HTML page: what a proxy's error page says in a few words. */
+  private static final Pattern HTML_TITLE =
+      Pattern.compile("(?is)<title[^>]*>\\s*(.*?)\\s*</title>");
 
   final @Nullable String detail;
   final Map<String, List<String>> fieldErrors;
@@ -34,8 +40,12 @@ final class ErrorBody {
   static ErrorBody parse(byte[] body, UnaryOperator<String> redact) {
     JsonNode root = ClientJson.parseLeniently(body);
     if (root.isMissingNode() && body.length > 0) {
-      // Not JSON (a proxy's HTML page, say): keep a short prefix as the detail.
+      // Not JSON (a proxy's HTML page, say): its title, else a short prefix, is the detail.
       String text = new String(body, StandardCharsets.UTF_8).trim();
+      Matcher title = HTML_TITLE.matcher(text);
+      if (text.startsWith("<") && title.find() && !title.group(1).isEmpty()) {
+        text = "an HTML page: " + title.group(1).replaceAll("\\s+", " ");
+      }
       if (text.length() > MAX_TEXT) {
         text = text.substring(0, MAX_TEXT) + "...";
       }

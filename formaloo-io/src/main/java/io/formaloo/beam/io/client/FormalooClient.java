@@ -165,7 +165,9 @@ public final class FormalooClient implements AutoCloseable {
           null,
           Map.of(),
           0,
-          "the next link leads away from "
+          "the next link leads to "
+              + foreignHost(next)
+              + ", away from "
               + config.host()
               + "; the client sends credentials only to its base URL",
           null);
@@ -208,7 +210,7 @@ public final class FormalooClient implements AutoCloseable {
       }
       throw e;
     }
-    return parser.apply(response);
+    return PageChecks.valid(parser.apply(response), response);
   }
 
   private static <T> Function<ApiResponse, Page<T>> typed(ListEndpoint<T> endpoint) {
@@ -517,6 +519,15 @@ public final class FormalooClient implements AutoCloseable {
         json == null ? null : "application/json",
         json,
         Map.of());
+  }
+
+  private static String foreignHost(String url) {
+    try {
+      String host = BaseUrl.hostOf(url);
+      return host == null ? "no host" : host;
+    } catch (IllegalArgumentException e) {
+      return "an unreadable URL";
+    }
   }
 
   private static int pageNumberOf(String url) {

@@ -22,9 +22,9 @@ final class PageJson {
         .setCount(answer.path("count").isNumber() ? answer.path("count").asLong() : null)
         .setNext(text(answer.path("next")))
         .setPrevious(text(answer.path("previous")))
-        .setPageSize(integer(answer.path("page_size")))
-        .setPageCount(integer(answer.path("page_count")))
-        .setCurrentPage(integer(answer.path("current_page")))
+        .setPageSize(integer(answer, "page_size", response))
+        .setPageCount(integer(answer, "page_count", response))
+        .setCurrentPage(integer(answer, "current_page", response))
         .setRecords(list)
         .build();
   }
@@ -33,7 +33,17 @@ final class PageJson {
     return n.isTextual() && !n.asText().isEmpty() ? n.asText() : null;
   }
 
-  private static Integer integer(JsonNode n) {
-    return n.isNumber() ? n.asInt() : null;
+  /** As the typed parser reads it: a number that does not fit 32 bits is refused, not wrapped. */
+  private static Integer integer(JsonNode answer, String field, ApiResponse response) {
+    JsonNode n = answer.path(field);
+    if (!n.isNumber()) {
+      return null;
+    }
+    if (!n.canConvertToInt()) {
+      throw response.unreadable(
+          new IllegalArgumentException(
+              "'" + field + "' is out of the range of a 32-bit integer: " + n.asText()));
+    }
+    return n.asInt();
   }
 }
