@@ -17,7 +17,9 @@ public abstract class ReadOptions implements Serializable {
   static final int DEFAULT_PAGE_SIZE = 100;
 
   static final int DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS = 4;
-  static final int DEFAULT_PAGES_PER_CHUNK = 10;
+
+  /** The pages of a query's chunk, unless {@code withPagesPerChunk} says otherwise. */
+  public static final int DEFAULT_PAGES_PER_CHUNK = 10;
 
   /** The page size asked for; null lets the server choose. */
   public abstract @Nullable Integer pageSize();

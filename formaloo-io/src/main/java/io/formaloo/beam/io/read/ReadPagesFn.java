@@ -113,7 +113,12 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, List<T>> {
     // The list's size when the page before the current one was read. For a chunk's first page
     // that page was read elsewhere, at a moment unknown here: the plan's count stands in for it.
     long previousCount = plan.plannedCount;
-    try (PageWindow<T> window = new PageWindow<>(pool, p -> fetch(plan, p), maxInFlight)) {
+    try (PageWindow<T> window =
+        new PageWindow<>(
+            pool,
+            p -> fetch(plan, p),
+            p -> new LeftoverPages.Key(clientKey, plan.query, plan.pageSize, p),
+            maxInFlight)) {
       long first = tracker.currentRestriction().getFrom();
       for (long p = first; tracker.tryClaim(p); p++) {
         Page<T> page = window.get(p, tracker.currentRestriction().getTo());

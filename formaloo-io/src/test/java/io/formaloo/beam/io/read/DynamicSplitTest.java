@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.transforms.splittabledofn.OffsetRangeTracker;
 import org.apache.beam.sdk.transforms.splittabledofn.SplitResult;
@@ -72,6 +74,59 @@ class DynamicSplitTest {
         assertThat(codes.size(), is(250));
         assertThat(new HashSet<>(codes).size(), is(250));
         assertThat(codes, containsInAnyOrder(emulator.customerCodes().toArray()));
+      } finally {
+        fn.teardown();
+      }
+    }
+  }
+
+  @Test
+  void aCheckpointedChunkResumesWithThePagesItHadFetchedAheadAndFetchesNoPageTwice()
+      throws Exception {
+    try (FormalooEmulator emulator =
+        FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(300).build())) {
+      FormalooConfig config = Emulated.config(emulator);
+      ListQuery<Customer> query = ListQuery.of(ListEndpoint.CUSTOMERS);
+      QueryPlan<Customer> plan;
+      List<String> codes = new ArrayList<>();
+      try (FormalooClient client = FormalooClient.create(config)) {
+        var first = client.listPage(ListEndpoint.CUSTOMERS, Map.of(), 1, 10);
+        first.getRecords().forEach(c -> codes.add(c.getCode()));
+        plan = PlanQueryFn.plan(query, first);
+      }
+      PageChunk<Customer> chunk = new PageChunk<>(plan, 2, plan.lastPage + 1);
+      ReadPagesFn<Customer> fn = new ReadPagesFn<>("checkpoint", config, 4);
+      fn.setup();
+      try {
+        OffsetRangeTracker primary = fn.newTracker(fn.initialRestriction(chunk));
+        List<SplitResult<OffsetRange>> checkpoints = new ArrayList<>();
+        fn.readChunk(
+            chunk,
+            primary,
+            page -> {
+              page.forEach(c -> codes.add(c.getCode()));
+              if (checkpoints.isEmpty()) {
+                // as the Direct runner does after a second's work: the rest is resumed later
+                checkpoints.add(primary.trySplit(0));
+              }
+            });
+        primary.checkDone();
+        OffsetRange rest = checkpoints.get(0).getResidual();
+        assertThat(rest.getFrom(), is(3L));
+        // The pages fetched ahead of page 2 are still running or done, and kept.
+        assertThat(LeftoverPages.size(), greaterThan(0));
+
+        OffsetRangeTracker resumed = fn.newTracker(rest);
+        fn.readChunk(chunk, resumed, page -> page.forEach(c -> codes.add(c.getCode())));
+        resumed.checkDone();
+
+        assertThat(codes, containsInAnyOrder(emulator.customerCodes().toArray()));
+        Map<String, Long> requestsPerPage = new TreeMap<>();
+        emulator.requestLog().stream()
+            .filter(r -> r.endpoint().equals("GET /customers/"))
+            .forEach(r -> requestsPerPage.merge(r.path(), 1L, Long::sum));
+        assertThat(requestsPerPage.size(), is((int) plan.lastPage));
+        assertThat(new HashSet<>(requestsPerPage.values()), is(Set.of(1L)));
       } finally {
         fn.teardown();
       }
