@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SoakTest {
   private static final int CUSTOMERS = 5_000;
   private static final int ACTIVITIES = 10_000;
+
   /** A guard against a hung run, not a speed target: it takes about a minute on 2 cores. */
   private static final Duration TIME_LIMIT = Duration.ofMinutes(4);
 
