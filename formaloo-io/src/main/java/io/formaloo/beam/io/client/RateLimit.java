@@ -7,8 +7,9 @@ import java.io.Serializable;
  * The request rate one client allows itself: a token bucket refilled at {@link
  * #requestsPerSecond()} and holding at most {@link #burst()} requests.
  *
- * <p>The rate adapts: each 429 halves it (down to a floor of 1/64 of the configured rate) and each
- * success gives back 1/20 of the configured rate, never going above it.
+ * <p>The rate adapts: a 429 halves it (once a second at most, however many requests of one
+ * overflowing second are refused; down to a floor of 1/64 of the configured rate) and each success
+ * gives back 1/20 of the configured rate, never going above it.
  */
 @AutoValue
 public abstract class RateLimit implements Serializable {
