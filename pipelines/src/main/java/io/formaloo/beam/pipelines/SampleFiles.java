@@ -130,17 +130,32 @@ public final class SampleFiles {
   }
 
   private static ObjectNode customer(int i, SplittableRandom random) {
+    return customer(
+        i,
+        email(i),
+        NAMES[i % NAMES.length] + " Sample" + i,
+        "+1444" + String.format("%07d", i),
+        "backfill",
+        random);
+  }
+
+  /**
+   * Generated customer {@code i} in the API's field names: a random score, the tag "newsletter" on
+   * every fifth, and a random plan and {@code source} in its {@code customer_data}.
+   */
+  static ObjectNode customer(
+      int i, String email, String fullName, String phone, String source, SplittableRandom random) {
     ObjectNode c = Json.MAPPER.createObjectNode();
-    c.put("email", email(i));
-    c.put("full_name", NAMES[i % NAMES.length] + " Sample" + i);
-    c.put("phone_number", "+1444" + String.format("%07d", i));
+    c.put("email", email);
+    c.put("full_name", fullName);
+    c.put("phone_number", phone);
     c.put("score", random.nextInt(1000));
     if (i % 5 == 0) {
       c.putArray("tags").addObject().put("slug", "newsletter");
     }
     c.putObject("customer_data")
         .put("plan", PLANS[random.nextInt(PLANS.length)])
-        .put("source", "backfill");
+        .put("source", source);
     return c;
   }
 

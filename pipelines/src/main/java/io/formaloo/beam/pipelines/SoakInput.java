@@ -42,8 +42,6 @@ final class SoakInput {
     "Ana", "Bo", "Chidi", "Dana", "Émile", "Farah", "Göran", "Hye-jin", "Ivo", "Jun"
   };
 
-  private static final String[] PLANS = {"free", "pro", "team"};
-
   /** What a customer line fixes, as the export must give it back. */
   record CustomerFacts(
       String email, String fullName, String phone, Integer score, JsonNode data, Set<String> tags) {
@@ -176,18 +174,13 @@ final class SoakInput {
   }
 
   private static ObjectNode customer(int i, SplittableRandom random) {
-    ObjectNode c = Json.MAPPER.createObjectNode();
-    c.put("email", email(i));
-    c.put("full_name", NAMES[i % NAMES.length] + " Soak" + i);
-    c.put("phone_number", "+1555" + String.format("%07d", i));
-    c.put("score", random.nextInt(1000));
-    if (i % 5 == 0) {
-      c.putArray("tags").addObject().put("slug", "newsletter");
-    }
-    c.putObject("customer_data")
-        .put("plan", PLANS[random.nextInt(PLANS.length)])
-        .put("source", "soak");
-    return c;
+    return SampleFiles.customer(
+        i,
+        email(i),
+        NAMES[i % NAMES.length] + " Soak" + i,
+        "+1555" + String.format("%07d", i),
+        "soak",
+        random);
   }
 
   private static CustomerFacts facts(ObjectNode c) {
