@@ -36,7 +36,6 @@ final class RateLimiter {
   private double permits;
   private long lastRefill;
   private long lastDecrease;
-  private boolean decreased;
 
   RateLimiter(RateLimit limit, LongSupplier nanoTime, Sleeper sleeper) {
     this.unlimited = limit.isUnlimited();
@@ -47,6 +46,8 @@ final class RateLimiter {
     this.rate = maxRate;
     this.permits = burst;
     this.lastRefill = nanoTime.getAsLong();
+    // As if the last decrease were a cooldown ago: the first 429 decreases.
+    this.lastDecrease = lastRefill - DECREASE_COOLDOWN_NANOS;
   }
 
   /**
@@ -85,11 +86,10 @@ final class RateLimiter {
     refill();
     permits = Math.min(permits, 0);
     long now = nanoTime.getAsLong();
-    if (decreased && now - lastDecrease < DECREASE_COOLDOWN_NANOS) {
+    if (now - lastDecrease < DECREASE_COOLDOWN_NANOS) {
       return;
     }
     rate = Math.max(maxRate * FLOOR_FRACTION, rate * DECREASE_FACTOR);
-    decreased = true;
     lastDecrease = now;
   }
 

@@ -3,7 +3,6 @@ package io.formaloo.beam.io.read;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -25,46 +24,9 @@ final class LeftoverPages {
   static final long MAX_AGE_SECONDS = 30;
 
   /** A page of a query of one read, at one page size. */
-  static final class Key {
-    private final String readKey;
-    private final ListQuery<?> query;
-    private final int pageSize;
-    private final long page;
+  record Key(String readKey, ListQuery<?> query, int pageSize, long page) {}
 
-    Key(String readKey, ListQuery<?> query, int pageSize, long page) {
-      this.readKey = readKey;
-      this.query = query;
-      this.pageSize = pageSize;
-      this.page = page;
-    }
-
-    @Override
-    public boolean equals(@Nullable Object o) {
-      if (!(o instanceof Key)) {
-        return false;
-      }
-      Key other = (Key) o;
-      return page == other.page
-          && pageSize == other.pageSize
-          && readKey.equals(other.readKey)
-          && query.equals(other.query);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(readKey, query, pageSize, page);
-    }
-  }
-
-  private static final class Left {
-    final Future<?> fetch;
-    final long leftAtNanos;
-
-    Left(Future<?> fetch, long leftAtNanos) {
-      this.fetch = fetch;
-      this.leftAtNanos = leftAtNanos;
-    }
-  }
+  private record Left(Future<?> fetch, long leftAtNanos) {}
 
   /** In the order they were left. Guarded by itself. */
   private static final Map<Key, Left> LEFT = new LinkedHashMap<>();

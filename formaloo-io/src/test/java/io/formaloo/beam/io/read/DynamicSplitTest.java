@@ -34,14 +34,8 @@ class DynamicSplitTest {
     try (FormalooEmulator emulator =
         FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(250).build())) {
       FormalooConfig config = Emulated.config(emulator);
-      ListQuery<Customer> query = ListQuery.of(ListEndpoint.CUSTOMERS);
-      QueryPlan<Customer> plan;
       List<String> codes = new ArrayList<>();
-      try (FormalooClient client = FormalooClient.create(config)) {
-        var first = client.listPage(ListEndpoint.CUSTOMERS, Map.of(), 1, 10);
-        first.getRecords().forEach(c -> codes.add(c.getCode()));
-        plan = PlanQueryFn.plan(query, first);
-      }
+      QueryPlan<Customer> plan = planFromPageOne(config, codes);
       PageChunk<Customer> chunk = new PageChunk<>(plan, 2, plan.lastPage + 1);
       ReadPagesFn<Customer> fn = new ReadPagesFn<>("dynamic-split", config, 3);
       fn.setup();
@@ -86,14 +80,8 @@ class DynamicSplitTest {
     try (FormalooEmulator emulator =
         FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(300).build())) {
       FormalooConfig config = Emulated.config(emulator);
-      ListQuery<Customer> query = ListQuery.of(ListEndpoint.CUSTOMERS);
-      QueryPlan<Customer> plan;
       List<String> codes = new ArrayList<>();
-      try (FormalooClient client = FormalooClient.create(config)) {
-        var first = client.listPage(ListEndpoint.CUSTOMERS, Map.of(), 1, 10);
-        first.getRecords().forEach(c -> codes.add(c.getCode()));
-        plan = PlanQueryFn.plan(query, first);
-      }
+      QueryPlan<Customer> plan = planFromPageOne(config, codes);
       PageChunk<Customer> chunk = new PageChunk<>(plan, 2, plan.lastPage + 1);
       ReadPagesFn<Customer> fn = new ReadPagesFn<>("checkpoint", config, 4);
       fn.setup();
@@ -130,6 +118,19 @@ class DynamicSplitTest {
       } finally {
         fn.teardown();
       }
+    }
+  }
+
+  /**
+   * The plan a read of all customers makes from page 1, in pages of 10, as {@link PlanQueryFn}
+   * does; page 1's codes go to {@code codes}.
+   */
+  private static QueryPlan<Customer> planFromPageOne(FormalooConfig config, List<String> codes)
+      throws Exception {
+    try (FormalooClient client = FormalooClient.create(config)) {
+      var first = client.listPage(ListEndpoint.CUSTOMERS, Map.of(), 1, 10);
+      first.getRecords().forEach(c -> codes.add(c.getCode()));
+      return PlanQueryFn.plan(ListQuery.of(ListEndpoint.CUSTOMERS), first);
     }
   }
 
