@@ -12,13 +12,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,19 +82,7 @@ class FlinkRunnerTest {
             emulator, flink("--outputDir=" + dir, "--format=parquet", "--entities=customers,tags"));
 
     assertThat(run.printed(), run.exitCode(), is(0));
-    Set<String> codes = new HashSet<>();
-    for (Path part : Outputs.parts(dir, "customers")) {
-      try (ParquetReader<GenericRecord> reader =
-          AvroParquetReader.<GenericRecord>builder(
-                  new LocalInputFile(part), new PlainParquetConfiguration())
-              .withDataModel(GenericData.get())
-              .build()) {
-        for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
-          codes.add(r.get("code").toString());
-        }
-      }
-    }
-    assertThat(codes, is(new HashSet<>(emulator.customerCodes())));
+    assertThat(Outputs.parquetCodes(dir, "customers"), is(new HashSet<>(emulator.customerCodes())));
     assertThat(Outputs.parts(dir, "tags").size(), is(1));
   }
 

@@ -7,9 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.io.LocalInputFile;
 
 /** Reads what the pipelines wrote, for assertions. */
 final class Outputs {
@@ -25,6 +33,23 @@ final class Outputs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The {@code code} of every record of every Parquet file of an export's entity. */
+  static Set<String> parquetCodes(Path exportDir, String entity) throws IOException {
+    Set<String> codes = new HashSet<>();
+    for (Path part : parts(exportDir, entity)) {
+      try (ParquetReader<GenericRecord> reader =
+          AvroParquetReader.<GenericRecord>builder(
+                  new LocalInputFile(part), new PlainParquetConfiguration())
+              .withDataModel(GenericData.get())
+              .build()) {
+        for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
+          codes.add(r.get("code").toString());
+        }
+      }
+    }
+    return codes;
   }
 
   /** Every line of every JSON Lines file of an export's entity. */

@@ -97,13 +97,7 @@ class ChangingListTest {
   void deletesDuringAReadInOneChunkWithOneRequestInFlight() {
     try (FormalooEmulator emulator = emulator(Faults.builder().deletesPerListRequest(5).build())) {
       Set<String> before = new HashSet<>(emulator.customerCodes());
-      List<String> read =
-          readCodes(
-              emulator,
-              FormalooIO.readCustomers()
-                  .withPageSize(10)
-                  .withPagesPerChunk(1000)
-                  .withMaxConcurrentPageRequests(1));
+      List<String> read = readCodes(emulator, inOneChunkOneRequestAtATime());
       assertThat(missing(before, emulator, read), is(empty()));
     }
   }
@@ -112,17 +106,19 @@ class ChangingListTest {
   void aListThatGrowsPastItsPlannedEndIsFollowed() {
     try (FormalooEmulator emulator = emulator(Faults.builder().insertsPerListRequest(3).build())) {
       Set<String> before = new HashSet<>(emulator.customerCodes());
-      List<String> read =
-          readCodes(
-              emulator,
-              FormalooIO.readCustomers()
-                  .withPageSize(10)
-                  .withPagesPerChunk(1000)
-                  .withMaxConcurrentPageRequests(1));
+      List<String> read = readCodes(emulator, inOneChunkOneRequestAtATime());
       assertThat(missing(before, emulator, read), is(empty()));
       // 600 planned in 60 pages; every page request adds 3 more, so more than 60 pages exist
       assertThat(emulator.endpointCount("GET /customers/"), greaterThan(60L));
     }
+  }
+
+  /** A read whose pages are all one chunk, read one request at a time: strictly in order. */
+  private static FormalooIO.Read<Customer> inOneChunkOneRequestAtATime() {
+    return FormalooIO.readCustomers()
+        .withPageSize(10)
+        .withPagesPerChunk(1000)
+        .withMaxConcurrentPageRequests(1);
   }
 
   @Test
