@@ -139,7 +139,7 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, List<T>> {
         }
         long count = countOf(page, previousCount);
         if (count < previousCount) {
-          lookBack(plan, p, p - 1, previousCount, out);
+          lookBack(plan, p, p - 1, previousCount, count, out);
         }
         previousCount = count;
         if (!page.hasNext()) {
@@ -162,20 +162,30 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, List<T>> {
   }
 
   /**
-   * The list shrank since the page before {@code page} was read (when it had {@code countThen}
-   * records): records may have slid from {@code page} into earlier ones, so pages from {@code
-   * startAt} back are read again, as far back as the shrinking reaches. A page read again may show
-   * the list shrunk further, and so reach further back.
+   * The list shrank since the page before {@code page} was read, from {@code countThen} records to
+   * {@code countNow}: records may have slid from {@code page} into earlier ones, so pages from
+   * {@code startAt} back are read again, as far back as the shrinking reaches. A page read again
+   * may show the list shrunk further, and so reach further back; one past the end of the list (it
+   * answers no count) shows that the list holds no more than the pages before it.
    */
   private void lookBack(
-      QueryPlan<T> plan, long page, long startAt, long countThen, Consumer<List<T>> out) {
-    long reach = startAt;
+      QueryPlan<T> plan,
+      long page,
+      long startAt,
+      long countThen,
+      long countNow,
+      Consumer<List<T>> out) {
+    long latestCount = countNow;
+    long reach = Math.min(startAt, page - pagesFor(countThen - latestCount, plan.pageSize));
     for (long p = startAt; p >= Math.max(1, reach); p--) {
       Page<T> again = fetch(plan, p);
       emit(again, out);
       metrics.lookBackPages.inc();
-      long shrink = countThen - countOf(again, countThen);
-      reach = Math.min(reach, page - pagesFor(shrink, plan.pageSize));
+      latestCount =
+          again.getCount() != null
+              ? again.getCount()
+              : Math.min(latestCount, (p - 1) * plan.pageSize);
+      reach = Math.min(reach, page - pagesFor(countThen - latestCount, plan.pageSize));
     }
   }
 
@@ -191,7 +201,7 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, List<T>> {
     long countNow = countOf(first, 0);
     long lastPageNow = Math.max(1, pagesFor(countNow, plan.pageSize));
     if (lastPageNow >= 2 && countNow < countThen) {
-      lookBack(plan, page, Math.min(page - 1, lastPageNow), countThen, out);
+      lookBack(plan, page, Math.min(page - 1, lastPageNow), countThen, countNow, out);
     }
   }
 

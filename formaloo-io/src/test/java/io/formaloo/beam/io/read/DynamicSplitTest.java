@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.formaloo.beam.emulator.EmulatorConfig;
+import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
 import io.formaloo.beam.io.Emulated;
 import io.formaloo.beam.io.client.FormalooClient;
@@ -118,6 +119,70 @@ class DynamicSplitTest {
       } finally {
         fn.teardown();
       }
+    }
+  }
+
+  /**
+   * The Direct runner checkpoints a restriction after a second's work or a hundred outputs, and the
+   * rest resumes with no memory of the counts its pages saw. Checkpointing after every few pages,
+   * at each of many points, while every list request deletes 5 records, must lose no survivor: the
+   * read that reaches the shrunk end of the list (a 404 past it) reads back as far as the shrinking
+   * reaches, even when the pages it reads back are past the end by then too.
+   */
+  @Test
+  void checkpointsAnywhereInAListShrinkingWhileItIsReadLoseNoSurvivor() throws Exception {
+    List<String> runsWithMissingSurvivors = new ArrayList<>();
+    for (int pagesBetweenCheckpoints : new int[] {2, 3, 5, 6, 8, 9, 12, 18}) {
+      try (FormalooEmulator emulator =
+          FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(600).seed(1).build())) {
+        emulator.setFaults(Faults.builder().deletesPerListRequest(5).build());
+        Set<String> survivors = new HashSet<>(emulator.customerCodes());
+        FormalooConfig config = Emulated.config(emulator);
+        List<String> codes = new ArrayList<>();
+        QueryPlan<Customer> plan = planFromPageOne(config, codes);
+        PageChunk<Customer> chunk = new PageChunk<>(plan, 2, plan.lastPage + 1);
+        ReadPagesFn<Customer> fn =
+            new ReadPagesFn<>("shrinking-" + pagesBetweenCheckpoints, config, 1);
+        fn.setup();
+        try {
+          readCheckpointingEvery(pagesBetweenCheckpoints, fn, chunk, codes);
+        } finally {
+          fn.teardown();
+        }
+        survivors.retainAll(emulator.customerCodes());
+        survivors.removeAll(codes);
+        if (!survivors.isEmpty()) {
+          runsWithMissingSurvivors.add(
+              "checkpoint every " + pagesBetweenCheckpoints + ": " + survivors.size() + " missing");
+        }
+      }
+    }
+    assertThat(runsWithMissingSurvivors, is(empty()));
+  }
+
+  /**
+   * Reads {@code chunk} as the Direct runner would with a checkpoint after every {@code pages}
+   * outputs: each checkpoint's residual is read by a new call, until none is left.
+   */
+  private static void readCheckpointingEvery(
+      int pages, ReadPagesFn<Customer> fn, PageChunk<Customer> chunk, List<String> codes) {
+    OffsetRange rest = fn.initialRestriction(chunk);
+    while (rest != null) {
+      OffsetRangeTracker tracker = fn.newTracker(rest);
+      List<SplitResult<OffsetRange>> checkpoint = new ArrayList<>();
+      int[] outputs = {0};
+      fn.readChunk(
+          chunk,
+          tracker,
+          page -> {
+            page.forEach(c -> codes.add(c.getCode()));
+            if (++outputs[0] == pages) {
+              checkpoint.add(tracker.trySplit(0));
+            }
+          });
+      tracker.checkDone();
+      SplitResult<OffsetRange> split = checkpoint.isEmpty() ? null : checkpoint.get(0);
+      rest = split == null ? null : split.getResidual();
     }
   }
 
