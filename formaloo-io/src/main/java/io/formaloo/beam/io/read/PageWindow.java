@@ -18,34 +18,22 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Keeps up to {@code maxInFlight} page requests going ahead of the page being processed, so that
  * one worker's throughput is not one round trip per page. Only the pages that the restriction still
  * holds are fetched ahead; fetches past a split point are cancelled. A GET of a page is idempotent,
- * so a fetch that turns out not to be needed costs a request, never correctness. Pages fetched
- * ahead when the window closes early (the runner checkpointed the restriction) are left to {@link
- * LeftoverPages}, where the rest of the restriction takes them when it resumes.
+ * so a fetch that turns out not to be needed costs a request, never correctness.
  *
  * <p>Used by one thread (the one processing the restriction); the fetches run on {@code pool}.
  */
 final class PageWindow<T> implements AutoCloseable {
   private final ExecutorService pool;
   private final LongFunction<Page<T>> fetch;
-  private final LongFunction<LeftoverPages.Key> keyOf;
   private final int maxInFlight;
   private final TreeMap<Long, Future<Page<T>>> inFlight = new TreeMap<>();
 
   /** The processing thread's metrics, so fetches on the pool count where the runner looks. */
   private final @Nullable MetricsContainer metrics = MetricsEnvironment.getCurrentContainer();
 
-  /**
-   * A window fetching pages with {@code fetch} on {@code pool}; {@code keyOf} names a page among
-   * every read's in the JVM (see {@link LeftoverPages}).
-   */
-  PageWindow(
-      ExecutorService pool,
-      LongFunction<Page<T>> fetch,
-      LongFunction<LeftoverPages.Key> keyOf,
-      int maxInFlight) {
+  PageWindow(ExecutorService pool, LongFunction<Page<T>> fetch, int maxInFlight) {
     this.pool = pool;
     this.fetch = fetch;
-    this.keyOf = keyOf;
     this.maxInFlight = maxInFlight;
   }
 
@@ -71,22 +59,13 @@ final class PageWindow<T> implements AutoCloseable {
     beyond.clear();
     for (long next = page; next < endExclusive && inFlight.size() < maxInFlight; next++) {
       long p = next;
-      inFlight.computeIfAbsent(p, this::leftOrStarted);
+      inFlight.computeIfAbsent(p, k -> pool.submit(() -> fetchCounted(p)));
     }
     Future<Page<T>> future = inFlight.remove(page);
-    if (future == null) {
-      future = LeftoverPages.take(keyOf.apply(page));
-    }
     if (future == null) {
       return fetch.apply(page);
     }
     return await(future);
-  }
-
-  /** The fetch of {@code page} an earlier window left, or a new one. */
-  private Future<Page<T>> leftOrStarted(long page) {
-    Future<Page<T>> left = LeftoverPages.take(keyOf.apply(page));
-    return left != null ? left : pool.submit(() -> fetchCounted(page));
   }
 
   private Page<T> await(Future<Page<T>> future) {
@@ -109,14 +88,10 @@ final class PageWindow<T> implements AutoCloseable {
     }
   }
 
-  /**
-   * Leaves every fetch still running or done to {@link LeftoverPages}: the window only fetches
-   * pages its restriction holds, so these belong to the rest of a restriction the runner
-   * checkpointed.
-   */
+  /** Cancels every fetch still running: the restriction is done or was split away. */
   @Override
   public void close() {
-    inFlight.forEach((page, fetch) -> LeftoverPages.leave(keyOf.apply(page), fetch));
+    inFlight.values().forEach(f -> f.cancel(true));
     inFlight.clear();
   }
 }

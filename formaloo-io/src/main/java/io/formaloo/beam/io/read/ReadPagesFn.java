@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.splittabledofn.OffsetRangeTracker;
 import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
@@ -19,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A splittable DoFn over a chunk of the pages of a planned query: the restriction is the chunk's
  * range of page numbers. Chunks are spread across workers (the read reshuffles them); a runner
- * sizes each by its records and can split a running one (dynamic work rebalancing). Each claimed
- * page is fetched and its records emitted, with a bounded number of the next pages fetched ahead.
+ * sizes each by its records and can split a running one (dynamic work rebalancing), but not
+ * checkpoint it (see {@link ChunkTracker}). Each claimed page is fetched and its records emitted,
+ * with a bounded number of the next pages fetched ahead.
  *
  * <p><b>Lists that change while they are read.</b> Page-number pagination shifts records between
  * pages when records are inserted or deleted during the read. Every page answer carries the list's
@@ -86,8 +86,8 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, List<T>> {
   }
 
   @NewTracker
-  public OffsetRangeTracker newTracker(@Restriction OffsetRange pages) {
-    return new OffsetRangeTracker(pages);
+  public ChunkTracker newTracker(@Restriction OffsetRange pages) {
+    return new ChunkTracker(pages);
   }
 
   /** The records a range of pages holds, as planned: what runners balance work by. */
@@ -113,12 +113,7 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, List<T>> {
     // The list's size when the page before the current one was read. For a chunk's first page
     // that page was read elsewhere, at a moment unknown here: the plan's count stands in for it.
     long previousCount = plan.plannedCount;
-    try (PageWindow<T> window =
-        new PageWindow<>(
-            pool,
-            p -> fetch(plan, p),
-            p -> new LeftoverPages.Key(clientKey, plan.query, plan.pageSize, p),
-            maxInFlight)) {
+    try (PageWindow<T> window = new PageWindow<>(pool, p -> fetch(plan, p), maxInFlight)) {
       long first = tracker.currentRestriction().getFrom();
       for (long p = first; tracker.tryClaim(p); p++) {
         Page<T> page = window.get(p, tracker.currentRestriction().getTo());
@@ -283,9 +278,8 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, List<T>> {
   }
 
   /**
-   * A page's records go out as one element: runners bound a restriction's work by elements between
-   * checkpoints (the Direct runner after 100), so a record per element would checkpoint, and cancel
-   * the pages fetched ahead, after every page.
+   * A page's records go out as one element, flattened after the read: the runner's cost per element
+   * of a splittable DoFn's output is paid once per page, not once per record.
    */
   private void emit(Page<T> page, Consumer<List<T>> out) {
     List<T> records = page.getRecords();

@@ -17,6 +17,7 @@ import io.formaloo.beam.io.client.FormalooConfig;
 import io.formaloo.beam.io.client.ListEndpoint;
 import io.formaloo.beam.io.model.Customer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /** A runner splits a running restriction: both parts complete, and together they are the whole. */
 class DynamicSplitTest {
+  /** A fraction of the rest that rounds up to one page: a split right after the claimed page. */
+  private static final double SMALLEST_SPLIT = 1e-9;
 
   @Test
   void aRunningChunkSplitInHalfIsReadWholeByItsTwoParts() throws Exception {
@@ -76,8 +79,7 @@ class DynamicSplitTest {
   }
 
   @Test
-  void aCheckpointedChunkResumesWithThePagesItHadFetchedAheadAndFetchesNoPageTwice()
-      throws Exception {
+  void aCheckpointIsRefusedAndTheChunkReadsOnFetchingNoPageTwice() throws Exception {
     try (FormalooEmulator emulator =
         FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(300).build())) {
       FormalooConfig config = Emulated.config(emulator);
@@ -87,27 +89,20 @@ class DynamicSplitTest {
       ReadPagesFn<Customer> fn = new ReadPagesFn<>("checkpoint", config, 4);
       fn.setup();
       try {
-        OffsetRangeTracker primary = fn.newTracker(fn.initialRestriction(chunk));
+        OffsetRangeTracker tracker = fn.newTracker(fn.initialRestriction(chunk));
         List<SplitResult<OffsetRange>> checkpoints = new ArrayList<>();
         fn.readChunk(
             chunk,
-            primary,
+            tracker,
             page -> {
               page.forEach(c -> codes.add(c.getCode()));
-              if (checkpoints.isEmpty()) {
-                // as the Direct runner does after a second's work: the rest is resumed later
-                checkpoints.add(primary.trySplit(0));
-              }
+              // as the Direct runner does after a second's work, with pages fetched ahead
+              checkpoints.add(tracker.trySplit(0));
             });
-        primary.checkDone();
-        OffsetRange rest = checkpoints.get(0).getResidual();
-        assertThat(rest.getFrom(), is(3L));
-        // The pages fetched ahead of page 2 are still running or done, and kept.
-        assertThat(LeftoverPages.size(), greaterThan(0));
-
-        OffsetRangeTracker resumed = fn.newTracker(rest);
-        fn.readChunk(chunk, resumed, page -> page.forEach(c -> codes.add(c.getCode())));
-        resumed.checkDone();
+        tracker.checkDone();
+        assertThat(checkpoints.size(), greaterThan(1));
+        assertThat(new HashSet<>(checkpoints), is(Collections.singleton(null)));
+        assertThat(tracker.currentRestriction(), is(fn.initialRestriction(chunk)));
 
         assertThat(codes, containsInAnyOrder(emulator.customerCodes().toArray()));
         Map<String, Long> requestsPerPage = new TreeMap<>();
@@ -123,16 +118,16 @@ class DynamicSplitTest {
   }
 
   /**
-   * The Direct runner checkpoints a restriction after a second's work or a hundred outputs, and the
-   * rest resumes with no memory of the counts its pages saw. Checkpointing after every few pages,
-   * at each of many points, while every list request deletes 5 records, must lose no survivor: the
-   * read that reaches the shrunk end of the list (a 404 past it) reads back as far as the shrinking
-   * reaches, even when the pages it reads back are past the end by then too.
+   * The rest of a running chunk split away (as dynamic work rebalancing does) is read by a call
+   * that knows nothing of the counts the pages before it saw. Splitting right after every few
+   * pages, at each of many points, while every list request deletes 5 records, must lose no
+   * survivor: the call that reaches the shrunk end of the list (a 404 past it) reads back as far as
+   * the shrinking reaches, even when the pages it reads back are past the end by then too.
    */
   @Test
-  void checkpointsAnywhereInAListShrinkingWhileItIsReadLoseNoSurvivor() throws Exception {
+  void splitsAnywhereInAListShrinkingWhileItIsReadLoseNoSurvivor() throws Exception {
     List<String> runsWithMissingSurvivors = new ArrayList<>();
-    for (int pagesBetweenCheckpoints : new int[] {2, 3, 5, 6, 8, 9, 12, 18}) {
+    for (int pagesBetweenSplits : new int[] {2, 3, 5, 6, 8, 9, 12, 18}) {
       try (FormalooEmulator emulator =
           FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(600).seed(1).build())) {
         emulator.setFaults(Faults.builder().deletesPerListRequest(5).build());
@@ -141,11 +136,10 @@ class DynamicSplitTest {
         List<String> codes = new ArrayList<>();
         QueryPlan<Customer> plan = planFromPageOne(config, codes);
         PageChunk<Customer> chunk = new PageChunk<>(plan, 2, plan.lastPage + 1);
-        ReadPagesFn<Customer> fn =
-            new ReadPagesFn<>("shrinking-" + pagesBetweenCheckpoints, config, 1);
+        ReadPagesFn<Customer> fn = new ReadPagesFn<>("shrinking-" + pagesBetweenSplits, config, 1);
         fn.setup();
         try {
-          readCheckpointingEvery(pagesBetweenCheckpoints, fn, chunk, codes);
+          readSplittingEvery(pagesBetweenSplits, fn, chunk, codes);
         } finally {
           fn.teardown();
         }
@@ -153,7 +147,7 @@ class DynamicSplitTest {
         survivors.removeAll(codes);
         if (!survivors.isEmpty()) {
           runsWithMissingSurvivors.add(
-              "checkpoint every " + pagesBetweenCheckpoints + ": " + survivors.size() + " missing");
+              "split every " + pagesBetweenSplits + ": " + survivors.size() + " missing");
         }
       }
     }
@@ -161,15 +155,15 @@ class DynamicSplitTest {
   }
 
   /**
-   * Reads {@code chunk} as the Direct runner would with a checkpoint after every {@code pages}
-   * outputs: each checkpoint's residual is read by a new call, until none is left.
+   * Reads {@code chunk}, splitting the rest away right after the current page once every {@code
+   * pages} outputs; each rest is read by a new call, until none is left.
    */
-  private static void readCheckpointingEvery(
+  private static void readSplittingEvery(
       int pages, ReadPagesFn<Customer> fn, PageChunk<Customer> chunk, List<String> codes) {
     OffsetRange rest = fn.initialRestriction(chunk);
     while (rest != null) {
       OffsetRangeTracker tracker = fn.newTracker(rest);
-      List<SplitResult<OffsetRange>> checkpoint = new ArrayList<>();
+      List<SplitResult<OffsetRange>> splits = new ArrayList<>();
       int[] outputs = {0};
       fn.readChunk(
           chunk,
@@ -177,11 +171,12 @@ class DynamicSplitTest {
           page -> {
             page.forEach(c -> codes.add(c.getCode()));
             if (++outputs[0] == pages) {
-              checkpoint.add(tracker.trySplit(0));
+              // the smallest split a runner can ask for: all but the pages already claimed
+              splits.add(tracker.trySplit(SMALLEST_SPLIT));
             }
           });
       tracker.checkDone();
-      SplitResult<OffsetRange> split = checkpoint.isEmpty() ? null : checkpoint.get(0);
+      SplitResult<OffsetRange> split = splits.isEmpty() ? null : splits.get(0);
       rest = split == null ? null : split.getResidual();
     }
   }
