@@ -11,7 +11,6 @@ import io.formaloo.beam.io.client.ListEndpoint;
 import io.formaloo.beam.io.client.RateLimit;
 import io.formaloo.beam.io.model.Customer;
 import io.formaloo.beam.io.model.Page;
-import io.formaloo.beam.io.read.ReadOptions;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -79,26 +78,14 @@ public final class ReadThroughput {
       // The budget is the API's R requests/s: a read's DoFn instances in one JVM share one
       // client, and so one rate limiter.
       FormalooConfig limited = config(emulator, RateLimit.of(rate, 1));
-      // Twice: with the default chunks, and with chunks a worker reads within the Direct runner's
-      // checkpoint interval (one second) at its share of the budget, R / threads pages a second.
-      // A checkpointed chunk waits seconds to be resumed on the Direct runner.
-      int budgetChunk = (int) Math.max(1, Math.floor(rate / parallelism));
-      for (int pagesPerChunk : new int[] {ReadOptions.DEFAULT_PAGES_PER_CHUNK, budgetChunk}) {
-        emulator.resetRequestLog();
-        double underLimit = connectorRead(emulator, limited, parallelism, pagesPerChunk);
-        long throttled = emulator.statusCounts().getOrDefault(429, 0L);
-        long requests = emulator.requestLog().size();
-        System.out.printf(
-            "under a limit of %.0f requests/s, chunks of %d pages: %,.0f records/s = %.0f%% of R x"
-                + " page size (target 90%%), %,d requests, %d answers were 429 (every one"
-                + " absorbed: the read completed)%n",
-            rate,
-            pagesPerChunk,
-            underLimit,
-            100 * underLimit / (rate * PAGE_SIZE),
-            requests,
-            throttled);
-      }
+      double underLimit = connectorRead(emulator, limited, parallelism);
+      long throttled = emulator.statusCounts().getOrDefault(429, 0L);
+      long requests = emulator.requestLog().size();
+      System.out.printf(
+          "under a limit of %.0f requests/s: %,.0f records/s = %.0f%% of R x page size (target"
+              + " 90%%), %,d requests, %d answers were 429 (every one absorbed: the read"
+              + " completed)%n",
+          rate, underLimit, 100 * underLimit / (rate * PAGE_SIZE), requests, throttled);
     }
   }
 
@@ -113,11 +100,6 @@ public final class ReadThroughput {
 
   private static double connectorRead(
       FormalooEmulator emulator, FormalooConfig config, int threads) {
-    return connectorRead(emulator, config, threads, ReadOptions.DEFAULT_PAGES_PER_CHUNK);
-  }
-
-  private static double connectorRead(
-      FormalooEmulator emulator, FormalooConfig config, int threads, int pagesPerChunk) {
     DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
     options.setTargetParallelism(threads);
     options.setBlockOnRun(true);
@@ -131,7 +113,6 @@ public final class ReadThroughput {
                 .withConfig(config)
                 .withPageSize(PAGE_SIZE)
                 .withMaxConcurrentPageRequests(4)
-                .withPagesPerChunk(pagesPerChunk)
                 .withoutDeduplication())
         .apply(Count.globally());
     long start = System.nanoTime();

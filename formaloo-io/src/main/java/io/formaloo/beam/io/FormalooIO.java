@@ -269,7 +269,11 @@ public final class FormalooIO {
       return withOptions(getOptions().withMaxConcurrentPageRequests(max));
     }
 
-    /** How many pages make one unit of work that is spread across workers (default 10). */
+    /**
+     * How many pages make one unit of work that is spread across workers. By default each query is
+     * cut into about 64 chunks of 10 to 100 pages; set it when a cluster has many more slots than
+     * that and its runner does not split running work (classic Flink, Spark).
+     */
     public Read<T> withPagesPerChunk(int pages) {
       return withOptions(getOptions().withPagesPerChunk(pages));
     }

@@ -89,7 +89,7 @@ public abstract class FormalooConfig implements Serializable, HasDisplayData {
         .retryPolicy(RetryPolicy.defaults())
         .rateLimit(RateLimit.of(10, 10))
         .tokenLifetime(Duration.ofSeconds(25))
-        .maxConnections(16)
+        .maxConnections(32)
         .userAgent(ClientVersion.userAgent());
   }
 
@@ -157,7 +157,11 @@ public abstract class FormalooConfig implements Serializable, HasDisplayData {
     /** How long a token without {@code expires_in} is used. Default 25 s. */
     public abstract Builder tokenLifetime(Duration tokenLifetime);
 
-    /** The most connections one client keeps open. Default 16. */
+    /**
+     * The most connections one client keeps open. Default 32: the DoFn instances of one read in one
+     * worker share a client, and each keeps up to {@code maxConcurrentPageRequests} (4) pages in
+     * flight, so 32 serves 8 threads without queueing. Connections open only when needed.
+     */
     public abstract Builder maxConnections(int maxConnections);
 
     /** The {@code User-Agent}. Default {@code formaloo-beam/<version>}. */

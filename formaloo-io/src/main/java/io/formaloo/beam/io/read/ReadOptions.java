@@ -18,15 +18,13 @@ public abstract class ReadOptions implements Serializable {
 
   static final int DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS = 4;
 
-  /** The pages of a query's chunk, unless {@code withPagesPerChunk} says otherwise. */
-  public static final int DEFAULT_PAGES_PER_CHUNK = 10;
-
   /** The page size asked for; null lets the server choose. */
   public abstract @Nullable Integer pageSize();
 
   public abstract int maxConcurrentPageRequests();
 
-  public abstract int pagesPerChunk();
+  /** The pages of a chunk; null sizes chunks by each query's plan (see {@link ChunkPlanFn}). */
+  public abstract @Nullable Integer pagesPerChunk();
 
   public abstract boolean deduplicate();
 
@@ -37,7 +35,7 @@ public abstract class ReadOptions implements Serializable {
     return new AutoValue_ReadOptions.Builder()
         .pageSize(DEFAULT_PAGE_SIZE)
         .maxConcurrentPageRequests(DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS)
-        .pagesPerChunk(DEFAULT_PAGES_PER_CHUNK)
+        .pagesPerChunk(null)
         .deduplicate(deduplicate)
         .build();
   }
@@ -48,7 +46,7 @@ public abstract class ReadOptions implements Serializable {
 
     abstract Builder maxConcurrentPageRequests(int max);
 
-    abstract Builder pagesPerChunk(int pages);
+    abstract Builder pagesPerChunk(@Nullable Integer pages);
 
     abstract Builder deduplicate(boolean deduplicate);
 
@@ -90,7 +88,13 @@ public abstract class ReadOptions implements Serializable {
         .add(
             DisplayData.item("maxConcurrentPageRequests", maxConcurrentPageRequests())
                 .withLabel("Page requests in flight per worker"))
-        .add(DisplayData.item("pagesPerChunk", pagesPerChunk()).withLabel("Pages per chunk"))
+        .add(
+            DisplayData.item(
+                    "pagesPerChunk",
+                    pagesPerChunk() == null
+                        ? "sized by each query's plan"
+                        : String.valueOf(pagesPerChunk()))
+                .withLabel("Pages per chunk"))
         .add(DisplayData.item("deduplicate", deduplicate()).withLabel("Deduplicate"));
   }
 }
