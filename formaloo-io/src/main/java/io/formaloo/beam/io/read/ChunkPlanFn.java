@@ -41,7 +41,7 @@ final class ChunkPlanFn<T> extends DoFn<QueryPlan<T>, PageChunk<T>> {
   /** The chunks of {@code plan}'s pages after page 1, of {@code pagesPerChunk} pages or sized. */
   static <T> List<PageChunk<T>> chunks(QueryPlan<T> plan, @Nullable Integer pagesPerChunk) {
     long end = plan.lastPage + 1;
-    long size = pagesPerChunk != null ? pagesPerChunk : pagesPerChunk(end - 2);
+    long size = pagesPerChunk != null ? pagesPerChunk : defaultSize(end - 2);
     List<PageChunk<T>> chunks = new ArrayList<>();
     for (long from = 2; from < end; from += size) {
       chunks.add(new PageChunk<>(plan, from, Math.min(end, from + size)));
@@ -50,7 +50,7 @@ final class ChunkPlanFn<T> extends DoFn<QueryPlan<T>, PageChunk<T>> {
   }
 
   /** The pages of each chunk of {@code pages} pages, when the read does not say. */
-  static long pagesPerChunk(long pages) {
+  static long defaultSize(long pages) {
     long even = (pages + CHUNKS_PER_QUERY - 1) / CHUNKS_PER_QUERY;
     return Math.max(MIN_PAGES, Math.min(MAX_PAGES, even));
   }

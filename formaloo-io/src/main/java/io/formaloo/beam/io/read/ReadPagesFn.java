@@ -4,6 +4,7 @@ import io.formaloo.beam.io.client.FormalooClient;
 import io.formaloo.beam.io.client.FormalooConfig;
 import io.formaloo.beam.io.model.Page;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,9 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A splittable DoFn over a chunk of the pages of a planned query: the restriction is the chunk's
  * range of page numbers. Chunks are spread across workers (the read reshuffles them); a runner
- * sizes each by its records and can split a running one (dynamic work rebalancing), but not
- * checkpoint it (see {@link ChunkTracker}). Each claimed page is fetched and its records emitted,
- * with a bounded number of the next pages fetched ahead.
+ * sizes each by its records and can split a running one (dynamic work rebalancing) or checkpoint
+ * it, after the pages already asked for (see {@link ChunkTracker}). Each claimed page is fetched
+ * and its records emitted, with a bounded number of the next pages fetched ahead.
  *
  * <p><b>Lists that change while they are read.</b> Page-number pagination shifts records between
  * pages when records are inserted or deleted during the read. Every page answer carries the list's
@@ -87,7 +88,7 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, List<T>> {
 
   @NewTracker
   public ChunkTracker newTracker(@Restriction OffsetRange pages) {
-    return new ChunkTracker(pages);
+    return new ChunkTracker(pages, maxInFlight);
   }
 
   /** The records a range of pages holds, as planned: what runners balance work by. */
@@ -118,10 +119,11 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, List<T>> {
       for (long p = first; tracker.tryClaim(p); p++) {
         Page<T> page = window.get(p, tracker.currentRestriction().getTo());
         emit(page, out);
-        if (p > first && countOf(page, previousCount) != previousCount) {
-          // The list changed, and this page was fetched ahead, perhaps answered before the page
-          // before it: which way records slid between the two is unknown. Read it again, now
-          // that the page before it has been answered, so the comparison below is in order.
+        if (p > first && !Objects.equals(page.getCount(), previousCount)) {
+          // The list changed (or this page was past its end), and this page was fetched ahead,
+          // perhaps answered before the page before it: which way records slid between the two
+          // is unknown. Read it again, now that the page before it has been answered, so the
+          // comparison below is in order.
           page = fetch(plan, p);
           emit(page, out);
         }
@@ -176,10 +178,7 @@ final class ReadPagesFn<T> extends DoFn<PageChunk<T>, List<T>> {
       Page<T> again = fetch(plan, p);
       emit(again, out);
       metrics.lookBackPages.inc();
-      latestCount =
-          again.getCount() != null
-              ? again.getCount()
-              : Math.min(latestCount, (p - 1) * plan.pageSize);
+      latestCount = countOf(again, Math.min(latestCount, (p - 1) * plan.pageSize));
       reach = Math.min(reach, page - pagesFor(countThen - latestCount, plan.pageSize));
     }
   }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.Faults;
@@ -17,7 +18,6 @@ import io.formaloo.beam.io.client.FormalooConfig;
 import io.formaloo.beam.io.client.ListEndpoint;
 import io.formaloo.beam.io.model.Customer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +30,6 @@ import org.junit.jupiter.api.Test;
 
 /** A runner splits a running restriction: both parts complete, and together they are the whole. */
 class DynamicSplitTest {
-  /** A fraction of the rest that rounds up to one page: a split right after the claimed page. */
-  private static final double SMALLEST_SPLIT = 1e-9;
-
   @Test
   void aRunningChunkSplitInHalfIsReadWholeByItsTwoParts() throws Exception {
     try (FormalooEmulator emulator =
@@ -79,7 +76,7 @@ class DynamicSplitTest {
   }
 
   @Test
-  void aCheckpointIsRefusedAndTheChunkReadsOnFetchingNoPageTwice() throws Exception {
+  void aCheckpointLandsAfterThePagesFetchedAheadSoNoPageIsFetchedTwice() throws Exception {
     try (FormalooEmulator emulator =
         FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(300).build())) {
       FormalooConfig config = Emulated.config(emulator);
@@ -89,20 +86,26 @@ class DynamicSplitTest {
       ReadPagesFn<Customer> fn = new ReadPagesFn<>("checkpoint", config, 4);
       fn.setup();
       try {
-        OffsetRangeTracker tracker = fn.newTracker(fn.initialRestriction(chunk));
+        OffsetRangeTracker primary = fn.newTracker(fn.initialRestriction(chunk));
         List<SplitResult<OffsetRange>> checkpoints = new ArrayList<>();
         fn.readChunk(
             chunk,
-            tracker,
+            primary,
             page -> {
               page.forEach(c -> codes.add(c.getCode()));
-              // as the Direct runner does after a second's work, with pages fetched ahead
-              checkpoints.add(tracker.trySplit(0));
+              if (checkpoints.isEmpty()) {
+                // as the Direct runner does after a second's work, while pages 3 to 5 are asked for
+                checkpoints.add(primary.trySplit(0));
+              }
             });
-        tracker.checkDone();
-        assertThat(checkpoints.size(), greaterThan(1));
-        assertThat(new HashSet<>(checkpoints), is(Collections.singleton(null)));
-        assertThat(tracker.currentRestriction(), is(fn.initialRestriction(chunk)));
+        primary.checkDone();
+        OffsetRange rest = checkpoints.get(0).getResidual();
+        assertThat(rest.getFrom(), is(6L));
+        assertThat(primary.currentRestriction(), is(new OffsetRange(2, 6)));
+
+        OffsetRangeTracker resumed = fn.newTracker(rest);
+        fn.readChunk(chunk, resumed, page -> page.forEach(c -> codes.add(c.getCode())));
+        resumed.checkDone();
 
         assertThat(codes, containsInAnyOrder(emulator.customerCodes().toArray()));
         Map<String, Long> requestsPerPage = new TreeMap<>();
@@ -117,37 +120,59 @@ class DynamicSplitTest {
     }
   }
 
+  @Test
+  void aCheckpointWhenEveryPageLeftIsInFlightLeavesAnEmptyRest() {
+    QueryPlan<Customer> plan = new QueryPlan<>(ListQuery.of(ListEndpoint.CUSTOMERS), 100, 10, 10);
+    ReadPagesFn<Customer> fn = new ReadPagesFn<>("restriction-only", FormalooConfigs.any(), 4);
+    OffsetRangeTracker tracker = fn.newTracker(new OffsetRange(2, 5));
+    assertThat(tracker.tryClaim(2L), is(true));
+    // pages 2 to 4 are asked for: a checkpoint keeps them all here, and the rest is empty
+    SplitResult<OffsetRange> checkpoint = tracker.trySplit(0);
+    assertThat(checkpoint.getPrimary(), is(new OffsetRange(2, 5)));
+    assertThat(checkpoint.getResidual(), is(new OffsetRange(5, 5)));
+    // a runner rebalancing work finds nothing to take
+    assertThat(tracker.trySplit(0.5), is(nullValue()));
+  }
+
   /**
-   * The rest of a running chunk split away (as dynamic work rebalancing does) is read by a call
-   * that knows nothing of the counts the pages before it saw. Splitting right after every few
-   * pages, at each of many points, while every list request deletes 5 records, must lose no
-   * survivor: the call that reaches the shrunk end of the list (a 404 past it) reads back as far as
-   * the shrinking reaches, even when the pages it reads back are past the end by then too.
+   * The rest of a checkpointed chunk is read by a call that knows nothing of the counts the pages
+   * before it saw. Checkpointing after every few pages, at each of many points, while every list
+   * request deletes 5 records, must lose no survivor: the call that reaches the shrunk end of the
+   * list (a 404 past it) reads back as far as the shrinking reaches, even when the pages it reads
+   * back are past the end by then too.
    */
   @Test
-  void splitsAnywhereInAListShrinkingWhileItIsReadLoseNoSurvivor() throws Exception {
+  void checkpointsAnywhereInAListShrinkingWhileItIsReadLoseNoSurvivor() throws Exception {
     List<String> runsWithMissingSurvivors = new ArrayList<>();
-    for (int pagesBetweenSplits : new int[] {2, 3, 5, 6, 8, 9, 12, 18}) {
-      try (FormalooEmulator emulator =
-          FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(600).seed(1).build())) {
-        emulator.setFaults(Faults.builder().deletesPerListRequest(5).build());
-        Set<String> survivors = new HashSet<>(emulator.customerCodes());
-        FormalooConfig config = Emulated.config(emulator);
-        List<String> codes = new ArrayList<>();
-        QueryPlan<Customer> plan = planFromPageOne(config, codes);
-        PageChunk<Customer> chunk = new PageChunk<>(plan, 2, plan.lastPage + 1);
-        ReadPagesFn<Customer> fn = new ReadPagesFn<>("shrinking-" + pagesBetweenSplits, config, 1);
-        fn.setup();
-        try {
-          readSplittingEvery(pagesBetweenSplits, fn, chunk, codes);
-        } finally {
-          fn.teardown();
-        }
-        survivors.retainAll(emulator.customerCodes());
-        survivors.removeAll(codes);
-        if (!survivors.isEmpty()) {
-          runsWithMissingSurvivors.add(
-              "split every " + pagesBetweenSplits + ": " + survivors.size() + " missing");
+    for (int pagesInFlight : new int[] {1, 4}) {
+      for (int pagesBetweenCheckpoints : new int[] {2, 3, 5, 6, 8, 9, 12, 18}) {
+        try (FormalooEmulator emulator =
+            FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(600).seed(1).build())) {
+          emulator.setFaults(Faults.builder().deletesPerListRequest(5).build());
+          Set<String> survivors = new HashSet<>(emulator.customerCodes());
+          FormalooConfig config = Emulated.config(emulator);
+          List<String> codes = new ArrayList<>();
+          QueryPlan<Customer> plan = planFromPageOne(config, codes);
+          PageChunk<Customer> chunk = new PageChunk<>(plan, 2, plan.lastPage + 1);
+          ReadPagesFn<Customer> fn =
+              new ReadPagesFn<>("shrinking-" + pagesBetweenCheckpoints, config, 1);
+          fn.setup();
+          try {
+            readCheckpointingEvery(pagesBetweenCheckpoints, fn, chunk, codes);
+          } finally {
+            fn.teardown();
+          }
+          survivors.retainAll(emulator.customerCodes());
+          survivors.removeAll(codes);
+          if (!survivors.isEmpty()) {
+            runsWithMissingSurvivors.add(
+                pagesInFlight
+                    + " in flight, checkpoint every "
+                    + pagesBetweenCheckpoints
+                    + ": "
+                    + survivors.size()
+                    + " missing");
+          }
         }
       }
     }
@@ -155,10 +180,10 @@ class DynamicSplitTest {
   }
 
   /**
-   * Reads {@code chunk}, splitting the rest away right after the current page once every {@code
-   * pages} outputs; each rest is read by a new call, until none is left.
+   * Reads {@code chunk} as the Direct runner would with a checkpoint after every {@code pages}
+   * outputs: each checkpoint's rest is read by a new call, until none is left.
    */
-  private static void readSplittingEvery(
+  private static void readCheckpointingEvery(
       int pages, ReadPagesFn<Customer> fn, PageChunk<Customer> chunk, List<String> codes) {
     OffsetRange rest = fn.initialRestriction(chunk);
     while (rest != null) {
@@ -171,8 +196,7 @@ class DynamicSplitTest {
           page -> {
             page.forEach(c -> codes.add(c.getCode()));
             if (++outputs[0] == pages) {
-              // the smallest split a runner can ask for: all but the pages already claimed
-              splits.add(tracker.trySplit(SMALLEST_SPLIT));
+              splits.add(tracker.trySplit(0));
             }
           });
       tracker.checkDone();

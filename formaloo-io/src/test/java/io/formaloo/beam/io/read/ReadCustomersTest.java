@@ -74,8 +74,7 @@ class ReadCustomersTest {
           emulator,
           FormalooIO.readCustomers().withPageSize(50).withoutDeduplication(),
           emulator.customerCodes());
-      // 47 pages, each fetched once, 4 in flight: nothing changed, so nothing was read again, and
-      // no checkpoint threw away a page fetched ahead (ChunkTracker refuses them).
+      // 47 pages, each fetched once, 4 in flight: nothing changed, so nothing was read again.
       long pagesAnswered =
           emulator.requestLog().stream()
               .filter(r -> r.endpoint().equals("GET /customers/") && r.status() == 200)
