@@ -23,9 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.transforms.splittabledofn.OffsetRangeTracker;
 import org.apache.beam.sdk.transforms.splittabledofn.SplitResult;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** A runner splits a running restriction: both parts complete, and together they are the whole. */
@@ -41,31 +43,16 @@ class DynamicSplitTest {
       ReadPagesFn<Customer> fn = new ReadPagesFn<>("dynamic-split", config, 3);
       fn.setup();
       try {
-        OffsetRangeTracker primary = fn.newTracker(fn.initialRestriction(chunk));
-        List<SplitResult<OffsetRange>> splits = new ArrayList<>();
-        fn.readChunk(
-            chunk,
-            primary,
-            page -> {
-              page.forEach(c -> codes.add(c.getCode()));
-              if (codes.size() >= 40 && splits.isEmpty()) {
-                // as a runner rebalancing work would: half of what is left goes elsewhere
-                splits.add(primary.trySplit(0.5));
-              }
-            });
-        primary.checkDone();
-        assertThat(splits.get(0), notNullValue());
-        OffsetRange residualRange = splits.get(0).getResidual();
-        assertThat(residualRange.getFrom(), greaterThan(primary.currentRestriction().getFrom()));
-        assertThat(primary.currentRestriction().getTo(), is(residualRange.getFrom()));
+        // as a runner rebalancing work would, after 3 pages: half of what is left goes elsewhere
+        List<Call> calls = readInCalls(fn, chunk, 3, 0.5, call -> call == 0);
+        Call first = calls.get(0);
+        assertThat(first.split(), notNullValue());
+        OffsetRange residualRange = first.split().getResidual();
+        assertThat(residualRange.getFrom(), greaterThan(first.primary().getFrom()));
+        assertThat(first.primary().getTo(), is(residualRange.getFrom()));
+        assertThat(calls.get(1).codes(), is(not(empty())));
 
-        OffsetRangeTracker residual = fn.newTracker(residualRange);
-        List<String> residualCodes = new ArrayList<>();
-        fn.readChunk(chunk, residual, page -> page.forEach(c -> residualCodes.add(c.getCode())));
-        residual.checkDone();
-        assertThat(residualCodes, is(not(empty())));
-
-        codes.addAll(residualCodes);
+        calls.forEach(call -> codes.addAll(call.codes()));
         assertThat(codes.size(), is(250));
         assertThat(new HashSet<>(codes).size(), is(250));
         assertThat(codes, containsInAnyOrder(emulator.customerCodes().toArray()));
@@ -86,27 +73,12 @@ class DynamicSplitTest {
       ReadPagesFn<Customer> fn = new ReadPagesFn<>("checkpoint", config, 4);
       fn.setup();
       try {
-        OffsetRangeTracker primary = fn.newTracker(fn.initialRestriction(chunk));
-        List<SplitResult<OffsetRange>> checkpoints = new ArrayList<>();
-        fn.readChunk(
-            chunk,
-            primary,
-            page -> {
-              page.forEach(c -> codes.add(c.getCode()));
-              if (checkpoints.isEmpty()) {
-                // as the Direct runner does after a second's work, while pages 3 to 5 are asked for
-                checkpoints.add(primary.trySplit(0));
-              }
-            });
-        primary.checkDone();
-        OffsetRange rest = checkpoints.get(0).getResidual();
-        assertThat(rest.getFrom(), is(6L));
-        assertThat(primary.currentRestriction(), is(new OffsetRange(2, 6)));
+        // as the Direct runner does after a second's work, while pages 3 to 5 are asked for
+        List<Call> calls = readInCalls(fn, chunk, 1, 0, call -> call == 0);
+        assertThat(calls.get(0).split().getResidual().getFrom(), is(6L));
+        assertThat(calls.get(0).primary(), is(new OffsetRange(2, 6)));
 
-        OffsetRangeTracker resumed = fn.newTracker(rest);
-        fn.readChunk(chunk, resumed, page -> page.forEach(c -> codes.add(c.getCode())));
-        resumed.checkDone();
-
+        calls.forEach(call -> codes.addAll(call.codes()));
         assertThat(codes, containsInAnyOrder(emulator.customerCodes().toArray()));
         Map<String, Long> requestsPerPage = new TreeMap<>();
         emulator.requestLog().stream()
@@ -155,10 +127,14 @@ class DynamicSplitTest {
           QueryPlan<Customer> plan = planFromPageOne(config, codes);
           PageChunk<Customer> chunk = new PageChunk<>(plan, 2, plan.lastPage + 1);
           ReadPagesFn<Customer> fn =
-              new ReadPagesFn<>("shrinking-" + pagesBetweenCheckpoints, config, 1);
+              new ReadPagesFn<>(
+                  "shrinking-" + pagesInFlight + "-" + pagesBetweenCheckpoints,
+                  config,
+                  pagesInFlight);
           fn.setup();
           try {
-            readCheckpointingEvery(pagesBetweenCheckpoints, fn, chunk, codes);
+            readInCalls(fn, chunk, pagesBetweenCheckpoints, 0, call -> true)
+                .forEach(call -> codes.addAll(call.codes()));
           } finally {
             fn.teardown();
           }
@@ -180,29 +156,46 @@ class DynamicSplitTest {
   }
 
   /**
-   * Reads {@code chunk} as the Direct runner would with a checkpoint after every {@code pages}
-   * outputs: each checkpoint's rest is read by a new call, until none is left.
+   * One call of the splittable DoFn: the restriction it ended with, the split a runner took while
+   * it ran (null if none was taken or possible), and the codes it read.
    */
-  private static void readCheckpointingEvery(
-      int pages, ReadPagesFn<Customer> fn, PageChunk<Customer> chunk, List<String> codes) {
+  private record Call(
+      OffsetRange primary, @Nullable SplitResult<OffsetRange> split, List<String> codes) {}
+
+  /**
+   * Reads {@code chunk} in calls, as a runner would: in each call that {@code splitsIn} picks (by
+   * its index), the runner asks for {@code trySplit(fraction)} once, after {@code outputs} outputs
+   * (0 is a checkpoint); the rest is read by the next call, until none is left.
+   */
+  private static List<Call> readInCalls(
+      ReadPagesFn<Customer> fn,
+      PageChunk<Customer> chunk,
+      int outputs,
+      double fraction,
+      IntPredicate splitsIn) {
+    List<Call> calls = new ArrayList<>();
     OffsetRange rest = fn.initialRestriction(chunk);
     while (rest != null) {
       OffsetRangeTracker tracker = fn.newTracker(rest);
+      boolean splitting = splitsIn.test(calls.size());
       List<SplitResult<OffsetRange>> splits = new ArrayList<>();
-      int[] outputs = {0};
+      List<String> codes = new ArrayList<>();
+      int[] outputsSoFar = {0};
       fn.readChunk(
           chunk,
           tracker,
           page -> {
             page.forEach(c -> codes.add(c.getCode()));
-            if (++outputs[0] == pages) {
-              splits.add(tracker.trySplit(0));
+            if (splitting && ++outputsSoFar[0] == outputs) {
+              splits.add(tracker.trySplit(fraction));
             }
           });
       tracker.checkDone();
       SplitResult<OffsetRange> split = splits.isEmpty() ? null : splits.get(0);
+      calls.add(new Call(tracker.currentRestriction(), split, codes));
       rest = split == null ? null : split.getResidual();
     }
+    return calls;
   }
 
   /**
