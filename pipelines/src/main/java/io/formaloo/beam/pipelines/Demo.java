@@ -91,14 +91,7 @@ public final class Demo {
       terminal
           .out()
           .printf("demo: emulator at %s, business %s%n", emulator.baseUrl(), emulator.business());
-      // The credentials travel as a person's would: in the environment, never on a command line.
-      Terminal withCredentials =
-          new Terminal(
-              terminal.out(),
-              terminal.err(),
-              Map.of(
-                  ConfigFromOptions.API_KEY_VARIABLE, emulator.apiKey(),
-                  ConfigFromOptions.API_SECRET_VARIABLE, emulator.apiSecret()));
+      Terminal withCredentials = terminal.withCredentialsOf(emulator);
       List<String> common =
           new ArrayList<>(
               List.of(

@@ -271,13 +271,7 @@ public final class Soak {
             .build();
     try (FormalooEmulator emulator = FormalooEmulator.start(config);
         Guard guard = new Guard(emulator, settings, start, onBreach)) {
-      Terminal withCredentials =
-          new Terminal(
-              terminal.out(),
-              terminal.err(),
-              Map.of(
-                  ConfigFromOptions.API_KEY_VARIABLE, emulator.apiKey(),
-                  ConfigFromOptions.API_SECRET_VARIABLE, emulator.apiSecret()));
+      Terminal withCredentials = terminal.withCredentialsOf(emulator);
       List<String> common =
           List.of(
               "--formalooBaseUrl=" + emulator.baseUrl(),

@@ -1,5 +1,6 @@
 package io.formaloo.beam.pipelines;
 
+import io.formaloo.beam.emulator.FormalooEmulator;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -16,5 +17,18 @@ public record Terminal(PrintStream out, PrintStream err, Map<String, String> env
   /** The process's standard output, standard error and environment. */
   public static Terminal system() {
     return new Terminal(System.out, System.err, System.getenv());
+  }
+
+  /**
+   * This terminal with an environment that holds only {@code emulator}'s credentials: they travel
+   * as a person's would, in the environment, never on a command line.
+   */
+  Terminal withCredentialsOf(FormalooEmulator emulator) {
+    return new Terminal(
+        out,
+        err,
+        Map.of(
+            ConfigFromOptions.API_KEY_VARIABLE, emulator.apiKey(),
+            ConfigFromOptions.API_SECRET_VARIABLE, emulator.apiSecret()));
   }
 }

@@ -45,16 +45,7 @@ final class ApiResponse {
 
   /** A page answer that was read but cannot be believed: {@code what} says why. */
   FormalooException notAPage(String what) {
-    return new FormalooException(
-        ErrorKind.REMOTE,
-        status,
-        call.method,
-        call.path,
-        null,
-        Map.of(),
-        attempts,
-        "the answer is not a valid page: " + what,
-        null);
+    return remote(attempts, "the answer is not a valid page: " + what);
   }
 
   /** An answer the client could not read: its status was fine, its body was not. */
@@ -64,15 +55,12 @@ final class ApiResponse {
         e instanceof JsonProcessingException
             ? ((JsonProcessingException) e).getOriginalMessage()
             : e.getMessage();
+    return remote(1, "the answer could not be read: " + reason);
+  }
+
+  /** A failure of this answer's content, not of the request: the server's fault, REMOTE. */
+  private FormalooException remote(int attempts, String message) {
     return new FormalooException(
-        ErrorKind.REMOTE,
-        status,
-        call.method,
-        call.path,
-        null,
-        Map.of(),
-        1,
-        "the answer could not be read: " + reason,
-        null);
+        ErrorKind.REMOTE, status, call.method, call.path, null, Map.of(), attempts, message, null);
   }
 }
