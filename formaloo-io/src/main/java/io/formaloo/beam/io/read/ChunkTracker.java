@@ -13,9 +13,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * p + pagesInFlight - 1} (see {@link PageWindow}). A plain {@code OffsetRangeTracker} splits right
  * after {@code p}, so those pages would go to the rest of the chunk and be fetched again by whoever
  * reads it. Some runners checkpoint on a timer, not because anyone else could take the work (the
- * Direct runner after a second of work, Flink's streaming runner after ten): under a rate limit of
- * 40 requests/s, with a plain tracker, reading 2,000 pages took 2,585 requests. Here a split lands
- * after the pages in flight, which this call reads to the end; the page after them and beyond go.
+ * Direct runner after a second of work, Flink's streaming runner after ten), and under a rate limit
+ * every page fetched twice is budget lost. Here a split lands after the pages in flight, which this
+ * call reads to the end; the pages after them go to the rest.
  *
  * <p>When every page left is in flight, a checkpoint still succeeds, as the contract of {@code
  * trySplit(0)} asks, with an empty rest: the call reads them all.
