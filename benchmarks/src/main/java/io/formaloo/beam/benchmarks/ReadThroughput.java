@@ -21,7 +21,6 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Count;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The read benchmark of the reads issue, one process, printed figures (not a timed test):
@@ -35,8 +34,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *       same budget given to the connector, as a fraction of R x page size, with the 429s counted.
  * </ol>
  *
- * Arguments: {@code [customers=200000] [latencyMs=50] [rate=40] [parallelism=8] [pagesPerChunk]}
- * (without the last, chunks are sized by the read's plan, the default).
+ * Arguments: {@code [customers=200000] [latencyMs=50] [rate=40] [parallelism=8]}. The read's
+ * options are its defaults (16 pages in flight while the list is still).
  */
 public final class ReadThroughput {
   private static final int PAGE_SIZE = 100;
@@ -48,7 +47,6 @@ public final class ReadThroughput {
     int latencyMs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     double rate = args.length > 2 ? Double.parseDouble(args[2]) : 40;
     int parallelism = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-    Integer pagesPerChunk = args.length > 4 ? Integer.valueOf(args[4]) : null;
     Faults latency = Faults.builder().latency(Duration.ofMillis(latencyMs), Duration.ZERO).build();
     try (FormalooEmulator emulator =
         FormalooEmulator.start(
@@ -60,18 +58,14 @@ public final class ReadThroughput {
       emulator.setFaults(latency);
       System.out.printf(
           "setup: %,d customers, %d ms latency per request, pages of %d, Direct runner with %d"
-              + " threads, %s%n",
-          customers,
-          latencyMs,
-          PAGE_SIZE,
-          parallelism,
-          pagesPerChunk == null ? "chunks sized by the plan" : "chunks of " + pagesPerChunk);
+              + " threads%n",
+          customers, latencyMs, PAGE_SIZE, parallelism);
 
       FormalooConfig unlimited = config(emulator, RateLimit.unlimited());
       // The first run in a JVM also pays for loading and compiling the runner's and the
       // connector's classes; the second is what a long-lived worker sees. Both are printed.
-      double cold = connectorRead(emulator, unlimited, parallelism, pagesPerChunk);
-      double warm = connectorRead(emulator, unlimited, parallelism, pagesPerChunk);
+      double cold = connectorRead(emulator, unlimited, parallelism);
+      double warm = connectorRead(emulator, unlimited, parallelism);
       double sequential = sequentialRead(emulator);
       System.out.printf("readCustomers(), first run in the JVM: %,.0f records/s%n", cold);
       System.out.printf("readCustomers(), second run: %,.0f records/s%n", warm);
@@ -86,7 +80,7 @@ public final class ReadThroughput {
       // The budget is the API's R requests/s: a read's DoFn instances in one JVM share one
       // client, and so one rate limiter.
       FormalooConfig limited = config(emulator, RateLimit.of(rate, 1));
-      double underLimit = connectorRead(emulator, limited, parallelism, pagesPerChunk);
+      double underLimit = connectorRead(emulator, limited, parallelism);
       long throttled = emulator.statusCounts().getOrDefault(429, 0L);
       long requests = emulator.requestLog().size();
       System.out.printf(
@@ -107,10 +101,7 @@ public final class ReadThroughput {
   }
 
   private static double connectorRead(
-      FormalooEmulator emulator,
-      FormalooConfig config,
-      int threads,
-      @Nullable Integer pagesPerChunk) {
+      FormalooEmulator emulator, FormalooConfig config, int threads) {
     DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
     options.setTargetParallelism(threads);
     options.setBlockOnRun(true);
@@ -119,16 +110,8 @@ public final class ReadThroughput {
     options.setEnforceImmutability(false);
     options.setEnforceEncodability(false);
     Pipeline p = Pipeline.create(options);
-    FormalooIO.Read<Customer> read =
-        FormalooIO.readCustomers()
-            .withConfig(config)
-            .withPageSize(PAGE_SIZE)
-            .withMaxConcurrentPageRequests(4)
-            .withoutDeduplication();
-    if (pagesPerChunk != null) {
-      read = read.withPagesPerChunk(pagesPerChunk);
-    }
-    p.apply(read).apply(Count.globally());
+    p.apply(FormalooIO.readCustomers().withConfig(config).withPageSize(PAGE_SIZE))
+        .apply(Count.globally());
     long start = System.nanoTime();
     PipelineResult result = p.run();
     result.waitUntilFinish();

@@ -148,6 +148,8 @@ final class AdminEndpoints {
       node.put("envelope", f.envelope());
       node.put("inserts_per_list_request", f.insertsPerListRequest());
       node.put("deletes_per_list_request", f.deletesPerListRequest());
+      node.put("churn", f.churn().toString());
+      node.put("server_page_size", f.serverPageSize());
       node.put("hostile_answer", f.hostileAnswer().name().toLowerCase(java.util.Locale.ROOT));
       if (f.hostileAnswer() == HostileAnswer.WRONG_COUNT) {
         node.put("hostile_count", f.hostileCount());
@@ -205,6 +207,17 @@ final class AdminEndpoints {
       }
       if (json.has("deletes_per_list_request")) {
         b.deletesPerListRequest(json.get("deletes_per_list_request").asInt());
+      }
+      if (json.has("server_page_size")) {
+        b.serverPageSize(json.get("server_page_size").asInt());
+      }
+      if (json.has("churn_inserts_per_request") || json.has("churn_deletes_per_request")) {
+        b.churn(
+            Churn.builder()
+                .perRequest(
+                    json.path("churn_inserts_per_request").asDouble(0),
+                    json.path("churn_deletes_per_request").asDouble(0))
+                .build());
       }
       if (json.has("hostile_answer")) {
         hostileAnswer(b, json);

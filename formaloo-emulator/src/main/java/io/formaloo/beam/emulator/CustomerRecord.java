@@ -20,6 +20,9 @@ final class CustomerRecord {
   final Instant createdAt;
   Instant updatedAt;
 
+  /** Served with a {@code created_at} that is not a timestamp: a record no client can map. */
+  boolean malformed;
+
   CustomerRecord(UUID code, Instant createdAt) {
     this.code = code;
     this.createdAt = createdAt;

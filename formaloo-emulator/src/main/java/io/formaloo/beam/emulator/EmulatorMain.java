@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * scripts/emulator --customers 10000 --activities 50000 --port 8080 [--latency-ms 20]
  *     [--jitter-ms 10] [--rate 50] [--retry-after seconds|http_date|absent] [--error-rate 0.05]
  *     [--drop-rate 0.01] [--drop-after-commit-rate 0.01] [--batch-failure-rate 0.1] [--envelope]
- *     [--inserts-per-list 1] [--deletes-per-list 1] [--token-lifetime-s 30] [--seed 1]
+ *     [--inserts-per-list 1] [--deletes-per-list 1] [--server-page-size 10] [--token-lifetime-s 30] [--seed 1]
  *     [--from 2026-01-01] [--to 2026-11-01] [--max-page-size 100] [--api-key K] [--api-secret S]
  *     [--business B] [--host 127.0.0.1]
  * </pre>
@@ -150,6 +150,9 @@ public final class EmulatorMain {
             break;
           case "--deletes-per-list":
             faults.deletesPerListRequest(Integer.parseInt(value));
+            break;
+          case "--server-page-size":
+            faults.serverPageSize(Integer.parseInt(value));
             break;
           default:
             throw new IllegalArgumentException("unknown option " + flag);

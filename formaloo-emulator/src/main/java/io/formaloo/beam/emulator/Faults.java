@@ -35,6 +35,9 @@ public final class Faults {
   private final boolean envelope;
   private final int insertsPerListRequest;
   private final int deletesPerListRequest;
+  private final Churn churn;
+  private final int serverPageSize;
+  private final int failingPage;
   private final HostileAnswer hostileAnswer;
   private final long hostileCount;
   private final String foreignBaseUrl;
@@ -51,6 +54,9 @@ public final class Faults {
     this.envelope = b.envelope;
     this.insertsPerListRequest = b.insertsPerListRequest;
     this.deletesPerListRequest = b.deletesPerListRequest;
+    this.churn = b.churn;
+    this.serverPageSize = b.serverPageSize;
+    this.failingPage = b.failingPage;
     this.hostileAnswer = b.hostileAnswer;
     this.hostileCount = b.hostileCount;
     this.foreignBaseUrl = b.foreignBaseUrl;
@@ -78,6 +84,9 @@ public final class Faults {
     b.envelope = envelope;
     b.insertsPerListRequest = insertsPerListRequest;
     b.deletesPerListRequest = deletesPerListRequest;
+    b.churn = churn;
+    b.serverPageSize = serverPageSize;
+    b.failingPage = failingPage;
     b.hostileAnswer = hostileAnswer;
     b.hostileCount = hostileCount;
     b.foreignBaseUrl = foreignBaseUrl;
@@ -140,6 +149,24 @@ public final class Faults {
     return deletesPerListRequest;
   }
 
+  /** How the lists change while they are read, beyond the whole inserts and deletes above. */
+  public Churn churn() {
+    return churn;
+  }
+
+  /**
+   * The page size every list answer has whatever the request's {@code page_size} asks for, as a
+   * server that does not honour the parameter; 0 honours it (up to the configured maximum).
+   */
+  public int serverPageSize() {
+    return serverPageSize;
+  }
+
+  /** The page number of every list that answers 500 to every request; 0 for none. */
+  public int failingPage() {
+    return failingPage;
+  }
+
   /** The hostile answer every successful {@code GET} of the API gets; {@code NONE} by default. */
   public HostileAnswer hostileAnswer() {
     return hostileAnswer;
@@ -176,6 +203,9 @@ public final class Faults {
         && envelope == f.envelope
         && insertsPerListRequest == f.insertsPerListRequest
         && deletesPerListRequest == f.deletesPerListRequest
+        && churn.equals(f.churn)
+        && serverPageSize == f.serverPageSize
+        && failingPage == f.failingPage
         && hostileAnswer == f.hostileAnswer
         && hostileCount == f.hostileCount
         && Objects.equals(foreignBaseUrl, f.foreignBaseUrl);
@@ -195,6 +225,9 @@ public final class Faults {
         envelope,
         insertsPerListRequest,
         deletesPerListRequest,
+        churn,
+        serverPageSize,
+        failingPage,
         hostileAnswer,
         hostileCount,
         foreignBaseUrl);
@@ -224,6 +257,9 @@ public final class Faults {
         + insertsPerListRequest
         + ", deletesPerListRequest="
         + deletesPerListRequest
+        + (churn.isNone() ? "" : ", churn=" + churn)
+        + (serverPageSize > 0 ? ", serverPageSize=" + serverPageSize : "")
+        + (failingPage > 0 ? ", failingPage=" + failingPage : "")
         + ", hostileAnswer="
         + hostileAnswer
         + (hostileAnswer == HostileAnswer.WRONG_COUNT ? ", hostileCount=" + hostileCount : "")
@@ -244,6 +280,9 @@ public final class Faults {
     private boolean envelope;
     private int insertsPerListRequest;
     private int deletesPerListRequest;
+    private Churn churn = Churn.none();
+    private int serverPageSize;
+    private int failingPage;
     private HostileAnswer hostileAnswer = HostileAnswer.NONE;
     private long hostileCount;
     private String foreignBaseUrl;
@@ -299,6 +338,24 @@ public final class Faults {
 
     public Builder deletesPerListRequest(int count) {
       this.deletesPerListRequest = nonNegative("deletesPerListRequest", count);
+      return this;
+    }
+
+    /** How the lists change while they are read: per request, per second, in bursts. */
+    public Builder churn(Churn churn) {
+      this.churn = Objects.requireNonNull(churn, "churn");
+      return this;
+    }
+
+    /** Answers every request for page {@code page} of a list with a 500; 0 for none. */
+    public Builder failingPage(int page) {
+      this.failingPage = nonNegative("failingPage", page);
+      return this;
+    }
+
+    /** Answers every list with pages of {@code size}, ignoring {@code page_size}; 0 honours it. */
+    public Builder serverPageSize(int size) {
+      this.serverPageSize = nonNegative("serverPageSize", size);
       return this;
     }
 

@@ -182,6 +182,22 @@ public final class FormalooEmulator implements AutoCloseable {
         });
   }
 
+  /**
+   * Serves the customer {@code code} from now on with a {@code created_at} that is not a timestamp,
+   * as a service with a bad row would: a record that does not map onto any client's model. Returns
+   * false if there is no such customer.
+   */
+  public boolean malformCustomer(String code) {
+    return store.write(
+        () -> {
+          CustomerRecord c = store.customer(code);
+          if (c != null) {
+            c.malformed = true;
+          }
+          return c != null;
+        });
+  }
+
   /** A customer by code (or slug) as {@code GET /customers/{code}/} answers it, or null. */
   public JsonNode findCustomerByCode(String code) {
     return store.read(

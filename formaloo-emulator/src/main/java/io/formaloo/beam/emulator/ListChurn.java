@@ -6,21 +6,55 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The "data changes while you read it" fault: before a list of customers or activities is answered,
- * inserts and deletes records, so pages shift under a reader as they do on the live service.
+ * inserts records at the head of the newest-first list and deletes records anywhere in it, so pages
+ * shift under a reader both ways, as they do on the live service. How many: the whole {@code
+ * insertsPerListRequest} / {@code deletesPerListRequest} of {@link Faults}, plus the rates of its
+ * {@link Churn} (per request, per second, bursts).
  */
 final class ListChurn {
   private final DataStore store;
   private final FaultInjector faults;
   private final AtomicLong sequence = new AtomicLong();
+  private final Rates customerRates = new Rates();
+  private final Rates activityRates = new Rates();
 
   ListChurn(DataStore store, FaultInjector faults) {
     this.store = store;
     this.faults = faults;
   }
 
+  /** What one list has owed since its last answer: fractions carried over, requests counted. */
+  private static final class Rates {
+    private double inserts;
+    private double deletes;
+    private long requests;
+    private long lastNanos = System.nanoTime();
+
+    /** This answer's {inserts, deletes}. */
+    synchronized int[] next(Faults f) {
+      Churn c = f.churn();
+      long now = System.nanoTime();
+      double seconds = (now - lastNanos) / 1e9;
+      lastNanos = now;
+      requests++;
+      inserts += c.insertsPerRequest() + c.insertsPerSecond() * seconds;
+      deletes += c.deletesPerRequest() + c.deletesPerSecond() * seconds;
+      int in = (int) inserts;
+      int out = (int) deletes;
+      inserts -= in;
+      deletes -= out;
+      if (c.burstEvery() > 0 && requests % c.burstEvery() == 0) {
+        in += c.burstInserts();
+        out += c.burstDeletes();
+      }
+      return new int[] {in + f.insertsPerListRequest(), out + f.deletesPerListRequest()};
+    }
+  }
+
   void customers() {
-    int inserts = faults.faults().insertsPerListRequest();
-    int deletes = faults.faults().deletesPerListRequest();
+    int[] change = customerRates.next(faults.faults());
+    int inserts = change[0];
+    int deletes = change[1];
     if (inserts == 0 && deletes == 0) {
       return;
     }
@@ -41,8 +75,9 @@ final class ListChurn {
   }
 
   void activities() {
-    int inserts = faults.faults().insertsPerListRequest();
-    int deletes = faults.faults().deletesPerListRequest();
+    int[] change = activityRates.next(faults.faults());
+    int inserts = change[0];
+    int deletes = change[1];
     if (inserts == 0 && deletes == 0) {
       return;
     }

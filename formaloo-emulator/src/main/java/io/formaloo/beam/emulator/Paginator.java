@@ -43,6 +43,9 @@ final class Paginator {
     if (page > pageCount) {
       throw ApiException.invalidPage();
     }
+    if (page == faults.faults().failingPage()) {
+      throw ApiException.detail(500, "A server error occurred.");
+    }
     Faults f = faults.faults();
     HostileAnswer hostile = f.hostileAnswer();
     String nextBase =
@@ -75,6 +78,10 @@ final class Paginator {
   }
 
   int pageSize(ApiRequest req) {
+    int chosen = faults.faults().serverPageSize();
+    if (chosen > 0) {
+      return chosen; // a server that chooses its page size and ignores the parameter
+    }
     String raw = req.param("page_size");
     if (raw == null) {
       return defaultPageSize;

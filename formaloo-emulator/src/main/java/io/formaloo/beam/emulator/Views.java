@@ -24,7 +24,7 @@ final class Views {
       }
     }
     node.put("score", c.score);
-    node.put("created_at", Json.timestamp(c.createdAt));
+    node.put("created_at", c.malformed ? "not a timestamp" : Json.timestamp(c.createdAt));
     node.put("updated_at", Json.timestamp(c.updatedAt));
     return node;
   }

@@ -92,32 +92,32 @@ public final class FormalooIO {
 
   /** Reads every customer of the business ({@code GET /customers/}). */
   public static Read<Customer> readCustomers() {
-    return Read.of(ListEndpoint.CUSTOMERS, true);
+    return Read.of(ListEndpoint.CUSTOMERS);
   }
 
   /** Reads the business's activities ({@code GET /activities}), filtered as you choose. */
   public static Read<Activity> readActivities() {
-    return Read.of(ListEndpoint.ACTIVITIES, true);
+    return Read.of(ListEndpoint.ACTIVITIES);
   }
 
   /** Reads the tags ({@code GET /tags/}). */
   public static Read<Tag> readTags() {
-    return Read.of(ListEndpoint.TAGS, false);
+    return Read.of(ListEndpoint.TAGS);
   }
 
   /** Reads the action types ({@code GET /action-types/}). */
   public static Read<ActionType> readActionTypes() {
-    return Read.of(ListEndpoint.ACTION_TYPES, false);
+    return Read.of(ListEndpoint.ACTION_TYPES);
   }
 
   /** Reads the action type groups ({@code GET /action-type-groups/}). */
   public static Read<ActionTypeGroup> readActionTypeGroups() {
-    return Read.of(ListEndpoint.ACTION_TYPE_GROUPS, false);
+    return Read.of(ListEndpoint.ACTION_TYPE_GROUPS);
   }
 
   /** Reads the currencies ({@code GET /currencies/}). */
   public static Read<Currency> readCurrencies() {
-    return Read.of(ListEndpoint.CURRENCIES, false);
+    return Read.of(ListEndpoint.CURRENCIES);
   }
 
   /** Reads the businesses the credentials reach ({@code GET /businesses/}, not paginated). */
@@ -169,13 +169,15 @@ public final class FormalooIO {
 
     abstract ReadOptions getOptions();
 
+    abstract @Nullable ErrorHandler<BadRecord, ?> getErrorHandler();
+
     abstract Builder<T> toBuilder();
 
-    static <T> Read<T> of(ListEndpoint<T> endpoint, boolean deduplicate) {
+    static <T> Read<T> of(ListEndpoint<T> endpoint) {
       return new AutoValue_FormalooIO_Read.Builder<T>()
           .setEndpoint(endpoint)
           .setFilters(Collections.emptyMap())
-          .setOptions(ReadOptions.defaults(deduplicate))
+          .setOptions(ReadOptions.defaults(true))
           .build();
     }
 
@@ -194,6 +196,8 @@ public final class FormalooIO {
       abstract Builder<T> setToDay(@Nullable LocalDate toDay);
 
       abstract Builder<T> setOptions(ReadOptions options);
+
+      abstract Builder<T> setErrorHandler(@Nullable ErrorHandler<BadRecord, ?> errorHandler);
 
       abstract Read<T> build();
     }
@@ -262,35 +266,37 @@ public final class FormalooIO {
     }
 
     /**
-     * How many page requests one worker keeps in flight for one chunk of pages (default 4), so that
-     * latency does not set the throughput. The client's rate limit still applies.
+     * How many page requests a list keeps in flight while it does not change (default 16), so that
+     * latency does not set the throughput; a list that changes is read a page at a time (see the
+     * README's "Reading"). The client's rate limit still applies.
      */
     public Read<T> withMaxConcurrentPageRequests(int max) {
       return withOptions(getOptions().withMaxConcurrentPageRequests(max));
     }
 
     /**
-     * How many pages make one unit of work that is spread across workers. By default each query is
-     * cut into about 64 chunks of 10 to 100 pages; set it when a cluster has many more slots than
-     * that and its runner does not split running work (classic Flink, Spark).
-     */
-    public Read<T> withPagesPerChunk(int pages) {
-      return withOptions(getOptions().withPagesPerChunk(pages));
-    }
-
-    /**
-     * Removes the duplicates that page shifting causes when records are inserted while the list is
-     * read, keyed by customer code or slug. On by default for customers and activities. Its cost is
-     * a shuffle of every record by key (a {@code GroupByKey}): worth it unless the list is known
-     * not to change during the read, or downstream is idempotent.
+     * Emits each record once, though page shifting makes the read see some twice (the default): the
+     * read remembers the keys (customer code, slug) of the records of the list it is reading, about
+     * a hundred bytes each, and needs no shuffle.
      */
     public Read<T> withDeduplication() {
       return withOptions(getOptions().withDeduplication(true));
     }
 
-    /** Keeps every record as read, duplicates from page shifting included; no shuffle. */
+    /** Emits every record as often as it was read, the repeats of page shifting included. */
     public Read<T> withoutDeduplication() {
       return withOptions(getOptions().withDeduplication(false));
+    }
+
+    /**
+     * Sends what cannot be read to {@code errorHandler}, as Beam's {@link BadRecord}s that name the
+     * query and the page, and reads on: a record that does not map onto the model (with its JSON),
+     * a page that failed after the retries, a list that grows too fast to be read. Without one, the
+     * first of these fails the read with that message.
+     */
+    public Read<T> withErrorHandler(ErrorHandler<BadRecord, ?> errorHandler) {
+      checkArgumentNotNull(errorHandler, "withErrorHandler(errorHandler) must not be null");
+      return toBuilder().setErrorHandler(errorHandler).build();
     }
 
     private Read<T> withOptions(ReadOptions options) {
@@ -333,7 +339,9 @@ public final class FormalooIO {
       return input
           .apply("Queries", Create.of(queries()).withCoder(SerializableCoder.of(queryClass)))
           .apply(
-              "Read pages", new ReadListPages<>(config, getEndpoint().recordClass(), getOptions()));
+              "Read pages",
+              new ReadListPages<>(
+                  config, getEndpoint().recordClass(), getOptions(), getErrorHandler()));
     }
 
     @Override
@@ -353,7 +361,10 @@ public final class FormalooIO {
                   .withLabel("From day (included)"))
           .addIfNotNull(
               DisplayData.item("toDay", getToDay() == null ? null : getToDay().toString())
-                  .withLabel("To day (included)"));
+                  .withLabel("To day (included)"))
+          .add(
+              DisplayData.item("errorHandler", getErrorHandler() != null)
+                  .withLabel("Unreadable records and pages to an error handler"));
       getOptions().populateDisplayData(builder);
     }
   }
@@ -377,6 +388,8 @@ public final class FormalooIO {
 
     abstract ReadOptions getOptions();
 
+    abstract @Nullable ErrorHandler<BadRecord, ?> getErrorHandler();
+
     abstract Builder<T> toBuilder();
 
     @AutoValue.Builder
@@ -386,6 +399,8 @@ public final class FormalooIO {
       abstract Builder<T> setRecordClass(Class<T> recordClass);
 
       abstract Builder<T> setOptions(ReadOptions options);
+
+      abstract Builder<T> setErrorHandler(@Nullable ErrorHandler<BadRecord, ?> errorHandler);
 
       abstract ReadAll<T> build();
     }
@@ -405,14 +420,15 @@ public final class FormalooIO {
       return withOptions(getOptions().withMaxConcurrentPageRequests(max));
     }
 
-    /** See {@link Read#withPagesPerChunk(int)}. */
-    public ReadAll<T> withPagesPerChunk(int pages) {
-      return withOptions(getOptions().withPagesPerChunk(pages));
-    }
-
     /** See {@link Read#withoutDeduplication()}. */
     public ReadAll<T> withoutDeduplication() {
       return withOptions(getOptions().withDeduplication(false));
+    }
+
+    /** See {@link Read#withErrorHandler(ErrorHandler)}. */
+    public ReadAll<T> withErrorHandler(ErrorHandler<BadRecord, ?> errorHandler) {
+      checkArgumentNotNull(errorHandler, "withErrorHandler(errorHandler) must not be null");
+      return toBuilder().setErrorHandler(errorHandler).build();
     }
 
     private ReadAll<T> withOptions(ReadOptions options) {
@@ -424,7 +440,8 @@ public final class FormalooIO {
       FormalooConfig config =
           checkArgumentNotNull(getConfig(), "FormalooIO.readAll: withConfig(config) is required");
       Validation.requireBusiness(config, "readAll");
-      return queries.apply(new ReadListPages<>(config, getRecordClass(), getOptions()));
+      return queries.apply(
+          new ReadListPages<>(config, getRecordClass(), getOptions(), getErrorHandler()));
     }
 
     @Override

@@ -60,21 +60,13 @@ public final class Analytics {
       FormalooConfig config = ConfigFromOptions.build(options, terminal.environment());
       Preflight.check(config);
       source = "Formaloo API " + config.baseUrl() + ", business " + config.business();
-      customers =
-          pipeline
-              .apply(
-                  "Read customers",
-                  FormalooIO.readCustomers().withConfig(config).withoutDeduplication())
-              .apply("Drop duplicate customers", new DropDuplicates<>());
-      FormalooIO.Read<Activity> read =
-          FormalooIO.readActivities().withConfig(config).withoutDeduplication();
+      // Each record once: the reads remove the repeats that page shifting causes.
+      customers = pipeline.apply("Read customers", FormalooIO.readCustomers().withConfig(config));
+      FormalooIO.Read<Activity> read = FormalooIO.readActivities().withConfig(config);
       if (plan.window() != null) {
         read = read.withActivityDateBetween(plan.window().since(), plan.window().until());
       }
-      activities =
-          pipeline
-              .apply("Read activities", read)
-              .apply("Drop duplicate activities", new DropDuplicates<>());
+      activities = pipeline.apply("Read activities", read);
     } else {
       source = "export " + plan.input();
       customers =

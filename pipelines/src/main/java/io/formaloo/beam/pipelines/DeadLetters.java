@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.formaloo.beam.io.model.ModelJson;
 import io.formaloo.beam.io.write.FailedRecord;
+import org.apache.beam.sdk.transforms.errorhandling.BadRecord;
 
 /**
  * The dead-letter lines of backfill: {@code {"record": {...}, "error": {...}}}, one per record that
@@ -44,6 +45,29 @@ final class DeadLetters {
       error.put("job", failure.getJobSlug());
     }
     return line.toString();
+  }
+
+  /**
+   * The line for what a read could not read: {@code record} is the record's JSON as the API sent it
+   * (or the query, for a page or a list that could not be read), {@code error} its kind and a
+   * message that names the query and the page.
+   */
+  static String forReadFailure(BadRecord failure) {
+    ObjectNode line = Json.MAPPER.createObjectNode();
+    String json = failure.getRecord().getHumanReadableJsonRecord();
+    line.set("record", json == null ? Json.MAPPER.nullNode() : treeOrText(json));
+    ObjectNode error = line.putObject("error");
+    error.put("kind", failure.getFailure().getException());
+    error.put("message", failure.getFailure().getDescription());
+    return line.toString();
+  }
+
+  private static JsonNode treeOrText(String json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      return Json.MAPPER.getNodeFactory().textNode(json);
+    }
   }
 
   /** The line for input that is not a record: {@code record} is what the file held. */

@@ -10,10 +10,10 @@ import io.formaloo.beam.io.model.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler.BadRecordErrorHandler;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
 
 /**
  * Export: CDP data to warehouse files. Customers, activities and the reference data (tags, action
@@ -32,7 +32,9 @@ import org.apache.beam.sdk.values.PCollection;
  * they happened instead ({@code withActivityDateBetween}).
  *
  * <p>Files are named {@code part-NNNNN-of-NNNNN.<format>}; the ones an earlier export left in an
- * entity's folder are removed first.
+ * entity's folder are removed first. What the reads could not read (a record that does not map onto
+ * the model, a page that failed after the retries) is in {@code --deadLetterDir} (default {@code
+ * <outputDir>/_dead-letters/<entity>/}), counted in the summary; the rest is exported.
  */
 public final class Export {
   static final String NAME = "export";
@@ -75,6 +77,9 @@ public final class Export {
               entity.folder() + " (" + plan.format() + ")", plan.folder(entity).toString()));
     }
 
+    outputs.add(
+        new RunOutcome.Output(
+            "dead letters (what could not be read)", plan.deadLetters().toString()));
     RunOutcome outcome =
         PipelineRun.run(pipeline, NAME, terminal, options.getProgressIntervalSeconds())
             .withOutputs(outputs);
@@ -87,11 +92,7 @@ public final class Export {
     switch (entity) {
       case CUSTOMERS:
         write(
-            pipeline,
-            entity,
-            FormalooIO.readCustomers().withConfig(config).withoutDeduplication(),
-            Customer.class,
-            plan);
+            pipeline, entity, FormalooIO.readCustomers().withConfig(config), Customer.class, plan);
         break;
       case ACTIVITIES:
         write(pipeline, entity, readActivities(config, plan), Activity.class, plan);
@@ -115,9 +116,7 @@ public final class Export {
   }
 
   private static FormalooIO.Read<Activity> readActivities(FormalooConfig config, ExportPlan plan) {
-    // Duplicates are dropped by DropDuplicates, which costs the Direct runner far less.
-    FormalooIO.Read<Activity> read =
-        FormalooIO.readActivities().withConfig(config).withoutDeduplication();
+    FormalooIO.Read<Activity> read = FormalooIO.readActivities().withConfig(config);
     DateWindow window = plan.window();
     if (window == null) {
       return read;
@@ -127,17 +126,18 @@ public final class Export {
         : read.withActivityDateBetween(window.since(), window.until());
   }
 
+  /**
+   * Reads one entity (each record once: the read removes the repeats that page shifting causes) and
+   * writes its files; what the read could not read goes to the entity's dead letters.
+   */
   private static <T> void write(
-      Pipeline pipeline,
-      Entity entity,
-      PTransform<PBegin, PCollection<T>> read,
-      Class<T> type,
-      ExportPlan plan) {
+      Pipeline pipeline, Entity entity, FormalooIO.Read<T> read, Class<T> type, ExportPlan plan) {
     String name = entity.folder();
-    PCollection<T> records = pipeline.apply("Read " + name, read);
-    if (entity == Entity.CUSTOMERS || entity == Entity.ACTIVITIES) {
-      records = records.apply("Drop duplicates " + name, new DropDuplicates<>());
-    }
+    BadRecordErrorHandler<PDone> unread =
+        pipeline.registerBadRecordErrorHandler(
+            new ReadDeadLetters(name, plan.deadLetterFolder(entity)));
+    PCollection<T> records = pipeline.apply("Read " + name, read.withErrorHandler(unread));
+    unread.close();
     records
         .apply(
             "Count " + name,
@@ -156,8 +156,13 @@ public final class Export {
           entity == Entity.ACTIVITIES && plan.window() != null
               ? " (" + plan.dateField() + " " + plan.window() + ")"
               : "";
+      long unread = c.pipeline(entity.folder() + "_" + ReadDeadLetters.COUNTER);
       summary.line(
-          "%s: %,d records%s", entity.folder(), c.pipeline(entity.folder() + "_exported"), window);
+          "%s: %,d records%s%s",
+          entity.folder(),
+          c.pipeline(entity.folder() + "_exported"),
+          window,
+          unread == 0 ? "" : String.format(", %,d could not be read (dead letters)", unread));
     }
     return summary.requests(outcome);
   }

@@ -46,6 +46,13 @@ public interface ExportOptions extends FormalooOptions {
   void setActivitiesDateField(String value);
 
   @Description(
+      "Folder for what could not be read (a record that does not map onto the model, a page that"
+          + " failed after the retries), one sub-folder per entity. Default: <outputDir>/_dead-letters.")
+  String getDeadLetterDir();
+
+  void setDeadLetterDir(String value);
+
+  @Description(
       "Files per folder for customers and activities; 0 lets the runner choose, best on a"
           + " cluster. Tags, action types and currencies are one file each.")
   @Default.Integer(4)

@@ -14,6 +14,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * @param window the activities' days, or null for every activity
  * @param dateField {@code created_at} or {@code activity_date}: what the window selects by
  * @param shards files per folder for customers and activities; 0 for the runner's choice
+ * @param deadLetters the folder for what could not be read
  */
 record ExportPlan(
     ResourceId output,
@@ -21,7 +22,10 @@ record ExportPlan(
     List<Entity> entities,
     DateWindow window,
     String dateField,
-    int shards) {
+    int shards,
+    ResourceId deadLetters) {
+  /** Under the output folder, beside the entities' folders, unless --deadLetterDir says. */
+  static final String DEFAULT_DEAD_LETTERS = "_dead-letters";
 
   static final String CREATED_AT = "created_at";
   static final String ACTIVITY_DATE = "activity_date";
@@ -55,13 +59,24 @@ record ExportPlan(
       throw new InvalidOptionException(
           "--shards must not be negative (0 lets the runner choose), got " + options.getShards());
     }
+    ResourceId output = Locations.folder(outputDir.trim());
+    String deadLetterDir = options.getDeadLetterDir();
+    ResourceId deadLetters =
+        deadLetterDir == null || deadLetterDir.isBlank()
+            ? Locations.folder(output, DEFAULT_DEAD_LETTERS)
+            : Locations.folder(deadLetterDir.trim());
     return new ExportPlan(
-        Locations.folder(outputDir.trim()), format, entities, window, field, options.getShards());
+        output, format, entities, window, field, options.getShards(), deadLetters);
   }
 
   /** How many files an entity's folder gets; 0 for the runner's choice. */
   int shards(Entity entity) {
     return entity == Entity.CUSTOMERS || entity == Entity.ACTIVITIES ? shards : 1;
+  }
+
+  /** The folder of one entity's dead letters. */
+  ResourceId deadLetterFolder(Entity entity) {
+    return Locations.folder(deadLetters, entity.folder());
   }
 
   /** The folder of one entity's files. */

@@ -71,6 +71,32 @@ class ExportTest {
   }
 
   @Test
+  void whatTheReadsCannotReadGoesToTheDeadLettersAndTheRestIsExported() {
+    try (FormalooEmulator own =
+        FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(50).build())) {
+      String bad = own.customerCodes().get(7);
+      own.malformCustomer(bad);
+
+      Runs.Run run = Runs.export(own, "--outputDir=" + dir, "--entities=customers");
+
+      assertThat(run.printed(), run.exitCode(), is(0));
+      Set<String> exported =
+          Outputs.records(dir, "customers", Customer.class).stream()
+              .map(Customer::getCode)
+              .collect(Collectors.toSet());
+      Set<String> good = new HashSet<>(own.customerCodes());
+      good.remove(bad);
+      assertThat(exported, is(good));
+      List<com.fasterxml.jackson.databind.JsonNode> unread =
+          Outputs.deadLetters(dir.resolve("_dead-letters"), "customers");
+      assertThat(unread.size(), is(1));
+      assertThat(unread.get(0).path("record").path("code").asText(), is(bad));
+      assertThat(unread.get(0).path("error").path("kind").asText(), is("UNREADABLE_RECORD"));
+      assertThat(run.out(), containsString("customers: 49 records, 1 could not be read"));
+    }
+  }
+
+  @Test
   void writesAvroWithTheApisFieldNames() throws IOException {
     Runs.Run run =
         Runs.export(

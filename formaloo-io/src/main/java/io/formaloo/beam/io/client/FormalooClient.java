@@ -13,6 +13,7 @@ import io.formaloo.beam.io.model.ModelJson;
 import io.formaloo.beam.io.model.Page;
 import io.formaloo.beam.io.model.Tag;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,17 @@ public final class FormalooClient implements AutoCloseable {
     return fetchPage(endpoint, pageCall(endpoint, filters, page, pageSize), page, typed(endpoint));
   }
 
+  /**
+   * As {@link #listPage(ListEndpoint, Map, int, Integer)}, but a record that does not map onto the
+   * model does not fail the page: it is an unreadable {@link PageItem} in its place, with its JSON
+   * and why. Pages are read as fast as by {@code listPage} while every record maps; only a page
+   * with a record that does not is read again from its tree, item by item.
+   */
+  public <T> Page<PageItem<T>> listPageItems(
+      ListEndpoint<T> endpoint, Map<String, String> filters, int page, @Nullable Integer pageSize) {
+    return fetchPage(endpoint, pageCall(endpoint, filters, page, pageSize), page, items(endpoint));
+  }
+
   /** {@link #listPage(ListEndpoint, Map, int, Integer)} with the records as JSON trees. */
   public Page<JsonNode> listPageJson(
       ListEndpoint<?> endpoint, Map<String, String> filters, int page, @Nullable Integer pageSize) {
@@ -221,6 +233,53 @@ public final class FormalooClient implements AutoCloseable {
         throw r.unreadable(e);
       }
     };
+  }
+
+  private static <T> Function<ApiResponse, Page<PageItem<T>>> items(ListEndpoint<T> endpoint) {
+    return r -> {
+      Page<T> typed;
+      try {
+        typed = ModelJson.parsePage(r.body, endpoint.listKey(), endpoint.recordClass());
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        return itemByItem(endpoint, r);
+      }
+      List<PageItem<T>> items = new ArrayList<>(typed.getRecords().size());
+      for (T record : typed.getRecords()) {
+        items.add(PageItem.of(record));
+      }
+      return withRecords(typed, items);
+    };
+  }
+
+  /** The slow path: the page as a tree (a page that is not one fails here), then each item. */
+  private static <T> Page<PageItem<T>> itemByItem(ListEndpoint<T> endpoint, ApiResponse r) {
+    Page<JsonNode> tree = PageJson.parse(endpoint, r.data(), r);
+    List<PageItem<T>> items = new ArrayList<>(tree.getRecords().size());
+    for (JsonNode node : tree.getRecords()) {
+      try {
+        items.add(PageItem.of(ModelJson.parse(node, endpoint.recordClass())));
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        String reason =
+            e instanceof JsonProcessingException
+                ? ((JsonProcessingException) e).getOriginalMessage()
+                : e.getMessage();
+        items.add(PageItem.unreadable(node.toString(), String.valueOf(reason)));
+      }
+    }
+    return withRecords(tree, items);
+  }
+
+  private static <R> Page<R> withRecords(Page<?> page, List<R> records) {
+    return Page.<R>builder()
+        .setListKey(page.getListKey())
+        .setCount(page.getCount())
+        .setNext(page.getNext())
+        .setPrevious(page.getPrevious())
+        .setPageSize(page.getPageSize())
+        .setPageCount(page.getPageCount())
+        .setCurrentPage(page.getCurrentPage())
+        .setRecords(records)
+        .build();
   }
 
   private static Function<ApiResponse, Page<JsonNode>> json(ListEndpoint<?> endpoint) {

@@ -2,25 +2,22 @@ package io.formaloo.beam.io.read;
 
 import io.formaloo.beam.io.client.FormalooConfig;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
-import org.apache.beam.sdk.transforms.Distinct;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.errorhandling.BadRecord;
+import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The read's data flow, for any list: {@code queries → plan (page 1) → chunks of the remaining
- * pages → reshuffle → splittable page reads → (deduplicate)}. Built by {@code FormalooIO}'s reads;
- * use those rather than this.
+ * The read's data flow, for any list: {@code queries → spread across workers → each list read whole
+ * by a cursor (see ListCursor) → records}, and what could not be read to the error handler. Built
+ * by {@code FormalooIO}'s reads; use those rather than this.
  *
  * @param <T> the records of the lists
  */
@@ -30,58 +27,45 @@ public final class ReadListPages<T> extends PTransform<PCollection<ListQuery<T>>
   private final FormalooConfig config;
   private final Class<T> recordClass;
   private final ReadOptions options;
+  private final @Nullable ErrorHandler<BadRecord, ?> errorHandler;
 
-  /**
-   * This read's client in each JVM, shared by its plan and its page reads: see {@link ReadClients}.
-   */
+  /** This read's client in each JVM, shared by its {@code DoFn}s: see {@link ReadClients}. */
   private final String clientKey = ReadClients.newKey();
 
-  public ReadListPages(FormalooConfig config, Class<T> recordClass, ReadOptions options) {
+  public ReadListPages(
+      FormalooConfig config,
+      Class<T> recordClass,
+      ReadOptions options,
+      @Nullable ErrorHandler<BadRecord, ?> errorHandler) {
     this.config = config;
     this.recordClass = recordClass;
     this.options = options;
+    this.errorHandler = errorHandler;
   }
 
   @Override
   public PCollection<T> expand(PCollection<ListQuery<T>> queries) {
-    Coder<T> recordCoder = recordCoder(queries);
-    TupleTag<T> firstPages = new TupleTag<T>() {};
-    TupleTag<QueryPlan<T>> plans = new TupleTag<QueryPlan<T>>() {};
-    PCollectionTuple planned =
-        queries.apply(
-            "Plan from page 1",
-            ParDo.of(new PlanQueryFn<>(clientKey, config, options.pageSize(), firstPages, plans))
-                .withOutputTags(firstPages, TupleTagList.of(plans)));
-    planned.get(firstPages).setCoder(recordCoder);
-    planned.get(plans).setCoder(planCoder());
-
-    PCollection<T> otherPages =
-        planned
-            .get(plans)
-            .apply("Chunk pages", ParDo.of(new ChunkPlanFn<T>(options.pagesPerChunk())))
-            .setCoder(chunkCoder())
-            .apply("Spread chunks", Reshuffle.viaRandomKey())
+    TupleTag<T> records = new TupleTag<T>() {};
+    TupleTag<BadRecord> failures = new TupleTag<BadRecord>() {};
+    PCollectionTuple read =
+        queries
+            .apply("Spread queries", Reshuffle.viaRandomKey())
             .apply(
-                "Read pages",
+                "Read lists",
                 ParDo.of(
-                    new ReadPagesFn<T>(clientKey, config, options.maxConcurrentPageRequests())))
-            .setCoder(ListCoder.of(recordCoder))
-            .apply("Records of pages", Flatten.iterables())
-            .setCoder(recordCoder);
-
-    PCollection<T> all =
-        PCollectionList.of(planned.get(firstPages))
-            .and(otherPages)
-            .apply("All pages", Flatten.pCollections())
-            .setCoder(recordCoder);
-    if (!options.deduplicate()) {
-      return all;
+                        new ReadListFn<>(
+                            clientKey,
+                            config,
+                            options,
+                            records,
+                            errorHandler == null ? null : failures))
+                    .withOutputTags(records, TupleTagList.of(failures)));
+    PCollection<BadRecord> unread =
+        read.get(failures).setCoder(BadRecord.getCoder(queries.getPipeline()));
+    if (errorHandler != null) {
+      errorHandler.addErrorCollection(unread);
     }
-    return all.apply(
-            "Deduplicate",
-            Distinct.<T, String>withRepresentativeValueFn(new RecordKeys<T>())
-                .withRepresentativeType(TypeDescriptors.strings()))
-        .setCoder(recordCoder);
+    return read.get(records).setCoder(recordCoder(queries));
   }
 
   private Coder<T> recordCoder(PCollection<?> input) {
@@ -90,15 +74,5 @@ public final class ReadListPages<T> extends PTransform<PCollection<ListQuery<T>>
     } catch (NoSuchSchemaException e) {
       throw new IllegalArgumentException(recordClass.getName() + " has no Beam schema", e);
     }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private Coder<QueryPlan<T>> planCoder() {
-    return (Coder) SerializableCoder.of(QueryPlan.class);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private Coder<PageChunk<T>> chunkCoder() {
-    return (Coder) SerializableCoder.of(PageChunk.class);
   }
 }

@@ -5,7 +5,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 
 /**
  * The reads' metrics, in namespace {@code formaloo} beside the client's (requests, retries, 429s,
- * latency, throttled time).
+ * latency, throttled time). See {@link ListCursor} for what the cursor's counters count.
  */
 final class ReadMetrics {
   static final String NAMESPACE = "formaloo";
@@ -14,12 +14,27 @@ final class ReadMetrics {
   final Counter pages = Metrics.counter(NAMESPACE, "read_pages");
   final Counter records = Metrics.counter(NAMESPACE, "read_records");
 
-  /** Pages read again because the list shrank while it was read (records slid back a page). */
-  final Counter lookBackPages = Metrics.counter(NAMESPACE, "read_look_back_pages");
+  /** Records read again (page shifting), not emitted again. */
+  final Counter repeatedRecords = Metrics.counter(NAMESPACE, "read_repeated_records");
 
-  /** Pages read past a restriction because the list grew while it was read. */
-  final Counter lookAheadPages = Metrics.counter(NAMESPACE, "read_look_ahead_pages");
+  /** Answers of page 1 asked for to see whether the list changed. */
+  final Counter probePages = Metrics.counter(NAMESPACE, "read_probe_pages");
 
-  /** Pages that did not exist when the read was planned, followed through {@code next}. */
-  final Counter tailPages = Metrics.counter(NAMESPACE, "read_tail_pages");
+  /** Batches of pages in flight that the list did not change under, and those it did. */
+  final Counter certifiedBatches = Metrics.counter(NAMESPACE, "read_batches_still");
+
+  final Counter uncertifiedBatches = Metrics.counter(NAMESPACE, "read_batches_changed");
+
+  /** Places where the list shrank between two pages, and pages read again to close them. */
+  final Counter gaps = Metrics.counter(NAMESPACE, "read_gaps");
+
+  final Counter stepBackPages = Metrics.counter(NAMESPACE, "read_step_back_pages");
+
+  /** Items that did not map onto the model, and pages that failed after the retries. */
+  final Counter unreadableRecords = Metrics.counter(NAMESPACE, "read_unreadable_records");
+
+  final Counter failedPages = Metrics.counter(NAMESPACE, "read_failed_pages");
+
+  /** Lists read a second time because they did not keep the order the cursor relies on. */
+  final Counter secondPasses = Metrics.counter(NAMESPACE, "read_second_passes");
 }

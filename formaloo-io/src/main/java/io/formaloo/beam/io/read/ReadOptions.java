@@ -16,15 +16,16 @@ public abstract class ReadOptions implements Serializable {
   /** Ask for pages of this many records; the server may answer with another size (trusted). */
   static final int DEFAULT_PAGE_SIZE = 100;
 
-  static final int DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS = 4;
+  /**
+   * Pages in flight while a list is still: enough that a 100 ms API answers a few hundred pages a
+   * second, within the client's default 32 connections.
+   */
+  static final int DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS = 16;
 
   /** The page size asked for; null lets the server choose. */
   public abstract @Nullable Integer pageSize();
 
   public abstract int maxConcurrentPageRequests();
-
-  /** The pages of a chunk; null sizes chunks by each query's plan (see {@link ChunkPlanFn}). */
-  public abstract @Nullable Integer pagesPerChunk();
 
   public abstract boolean deduplicate();
 
@@ -35,7 +36,6 @@ public abstract class ReadOptions implements Serializable {
     return new AutoValue_ReadOptions.Builder()
         .pageSize(DEFAULT_PAGE_SIZE)
         .maxConcurrentPageRequests(DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS)
-        .pagesPerChunk(null)
         .deduplicate(deduplicate)
         .build();
   }
@@ -45,8 +45,6 @@ public abstract class ReadOptions implements Serializable {
     abstract Builder pageSize(@Nullable Integer pageSize);
 
     abstract Builder maxConcurrentPageRequests(int max);
-
-    abstract Builder pagesPerChunk(@Nullable Integer pages);
 
     abstract Builder deduplicate(boolean deduplicate);
 
@@ -69,13 +67,6 @@ public abstract class ReadOptions implements Serializable {
     return toBuilder().maxConcurrentPageRequests(max).build();
   }
 
-  public ReadOptions withPagesPerChunk(int pages) {
-    if (pages < 1) {
-      throw new IllegalArgumentException("withPagesPerChunk(pages) must be positive, got " + pages);
-    }
-    return toBuilder().pagesPerChunk(pages).build();
-  }
-
   public ReadOptions withDeduplication(boolean deduplicate) {
     return toBuilder().deduplicate(deduplicate).build();
   }
@@ -87,14 +78,7 @@ public abstract class ReadOptions implements Serializable {
                 .withLabel("Page size asked for"))
         .add(
             DisplayData.item("maxConcurrentPageRequests", maxConcurrentPageRequests())
-                .withLabel("Page requests in flight per worker"))
-        .add(
-            DisplayData.item(
-                    "pagesPerChunk",
-                    pagesPerChunk() == null
-                        ? "sized by each query's plan"
-                        : String.valueOf(pagesPerChunk()))
-                .withLabel("Pages per chunk"))
+                .withLabel("Page requests in flight per list"))
         .add(DisplayData.item("deduplicate", deduplicate()).withLabel("Deduplicate"));
   }
 }

@@ -113,12 +113,9 @@ class ChangingListTest {
     }
   }
 
-  /** A read whose pages are all one chunk, read one request at a time: strictly in order. */
+  /** A read with one page request in flight at a time: strictly in order. */
   private static FormalooIO.Read<Customer> inOneChunkOneRequestAtATime() {
-    return FormalooIO.readCustomers()
-        .withPageSize(10)
-        .withPagesPerChunk(1000)
-        .withMaxConcurrentPageRequests(1);
+    return FormalooIO.readCustomers().withPageSize(10).withMaxConcurrentPageRequests(1);
   }
 
   @Test

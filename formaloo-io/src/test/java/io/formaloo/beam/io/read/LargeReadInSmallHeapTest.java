@@ -13,9 +13,10 @@ import org.apache.beam.sdk.transforms.Count;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 100,000-customer read completes in a 256 MB heap (the emulator holding them included): the read
- * streams pages, it does not hold the list. The build runs this class alone in a JVM started with
- * {@code -Xmx256m} (see the {@code large-read} surefire execution in this module's pom).
+ * A 100,000-customer read completes in a 256 MB heap (the emulator holding them included), each
+ * customer once: the read streams pages and lets the runner checkpoint it, so it does not hold the
+ * list, only the keys that remove the repeats. The build runs this class alone in a JVM started
+ * with {@code -Xmx256m} (see the {@code large-read} surefire execution in this module's pom).
  */
 class LargeReadInSmallHeapTest {
   private static final int CUSTOMERS = 100_000;
@@ -35,8 +36,7 @@ class LargeReadInSmallHeapTest {
               p.apply(
                       FormalooIO.readCustomers()
                           .withConfig(Emulated.config(emulator))
-                          .withPageSize(100)
-                          .withoutDeduplication())
+                          .withPageSize(100))
                   .apply(Count.globally()))
           .isEqualTo((long) CUSTOMERS);
       p.run().waitUntilFinish();

@@ -69,8 +69,9 @@ class ReadHostileAnswersTest {
 
     read(FormalooIO.readCustomers().withPageSize(10), expected);
 
-    // Page 1, the planned last page, about 27 pages of bisection, then the 9 real pages (some
-    // read again as the chunk ends): a few dozen, not 10^8.
+    // Page 1, then pages in flight up to one past the real end (a 404 where the count says there
+    // are pages: the batch is not believed), then the real pages again one at a time: a few
+    // dozen requests, not 10^8.
     assertThat(emulator.endpointCount("GET /customers/"), lessThan(80L));
     assertReadThreadsEnded();
   }
@@ -135,14 +136,23 @@ class ReadHostileAnswersTest {
     assertThat(state, is(PipelineResult.State.DONE));
   }
 
+  /**
+   * The client's error that failed the read: itself for a configuration error (no page can
+   * succeed), else the cause of the read's error, which names the page.
+   */
   private FormalooException failedRead(FormalooIO.Read<Customer> read) {
     Pipeline p = Emulated.pipeline();
     p.apply(read.withConfig(Emulated.config(emulator)));
     Pipeline.PipelineExecutionException failed =
         assertTimeoutPreemptively(
             NO_HANG, () -> assertThrows(Pipeline.PipelineExecutionException.class, () -> p.run()));
-    assertThat(failed.getCause(), instanceOf(FormalooException.class));
-    return (FormalooException) failed.getCause();
+    if (failed.getCause() instanceof FormalooException) {
+      return (FormalooException) failed.getCause();
+    }
+    assertThat(failed.getCause(), instanceOf(ListReadException.class));
+    assertThat(failed.getCause().getMessage(), containsString("/customers/: page 1 failed"));
+    assertThat(failed.getCause().getCause(), instanceOf(FormalooException.class));
+    return (FormalooException) failed.getCause().getCause();
   }
 
   /**

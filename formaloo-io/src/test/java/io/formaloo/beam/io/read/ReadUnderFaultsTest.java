@@ -102,10 +102,7 @@ class ReadUnderFaultsTest {
             Faults.builder().latency(Duration.ofMillis(40), Duration.ZERO).build())) {
       ReadCustomersTest.assertReadsExactly(
           emulator,
-          FormalooIO.readCustomers()
-              .withPageSize(10)
-              .withPagesPerChunk(50)
-              .withMaxConcurrentPageRequests(1),
+          FormalooIO.readCustomers().withPageSize(10).withMaxConcurrentPageRequests(1),
           emulator.customerCodes());
       assertThat(emulator.statusCounts().getOrDefault(401, 0L), greaterThan(0L));
     }

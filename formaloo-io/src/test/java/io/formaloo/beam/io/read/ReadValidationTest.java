@@ -51,9 +51,6 @@ class ReadValidationTest {
         failureOf(() -> FormalooIO.readCustomers().withMaxConcurrentPageRequests(0)),
         containsString("withMaxConcurrentPageRequests"));
     assertThat(
-        failureOf(() -> FormalooIO.readCustomers().withPagesPerChunk(0)),
-        containsString("withPagesPerChunk"));
-    assertThat(
         failureOf(() -> FormalooIO.readCustomers().withPageSize(-1)),
         containsString("withPageSize"));
   }
@@ -115,7 +112,6 @@ class ReadValidationTest {
                 .withCreatedBetween(MAY_1, MAY_9)
                 .withPageSize(50)
                 .withMaxConcurrentPageRequests(3)
-                .withPagesPerChunk(7)
                 .withoutDeduplication());
     var keys = data.items().stream().map(DisplayData.Item::getKey).collect(Collectors.toList());
     for (String key :
@@ -126,8 +122,8 @@ class ReadValidationTest {
           "toDay",
           "pageSize",
           "maxConcurrentPageRequests",
-          "pagesPerChunk",
-          "deduplicate"
+          "deduplicate",
+          "errorHandler"
         }) {
       assertThat(keys, hasItem(key));
     }
