@@ -35,8 +35,10 @@ final class CustomerWriter implements RecordWriter<Customer> {
     Customer customer = row.getValue();
     try {
       WriteAnswer<Customer> answer = client.postCustomer(customer);
+      // A 200 says the customer existed, which it may have since the job created it: unknown.
       results.written(
           written(customer, answer)
+              .setCreated(answer.created() ? Boolean.TRUE : null)
               .setAttempts(job.attempt + answer.attempts())
               .setJobSlug(job.slug)
               .build(),
