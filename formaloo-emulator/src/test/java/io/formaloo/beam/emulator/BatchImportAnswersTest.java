@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -152,5 +153,22 @@ class BatchImportAnswersTest {
       assertThat(emulator.findCustomerByEmail("bob@example.com"), is(notNullValue()));
       assertThat(emulator.customerCount(), is(4));
     }
+  }
+
+  @Test
+  void theAnswerShapeAndTheRuleAreCommandLineFlagsToo() {
+    EmulatorConfig config =
+        EmulatorMain.parse(
+            new String[] {
+              "--batch-answer", "counts-only", "--reject-email-domain", "blocked.example"
+            });
+
+    assertThat(config.batchImportAnswer(), is(BatchImportAnswer.COUNTS_ONLY));
+    assertThat(config.rejectedEmailDomain(), is("blocked.example"));
+    IllegalArgumentException wrong =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EmulatorMain.parse(new String[] {"--batch-answer", "xml"}));
+    assertThat(wrong.getMessage(), containsString("--batch-answer must be row_indexed"));
   }
 }
