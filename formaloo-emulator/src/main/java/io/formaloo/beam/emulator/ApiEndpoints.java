@@ -24,6 +24,7 @@ final class ApiEndpoints {
   private final BatchImporter batches;
   private final ListChurn churn;
   private final String business;
+  private final CustomerRejections rejections;
 
   ApiEndpoints(
       DataStore store,
@@ -31,13 +32,15 @@ final class ApiEndpoints {
       TokenIssuer tokens,
       BatchImporter batches,
       ListChurn churn,
-      String business) {
+      String business,
+      CustomerRejections rejections) {
     this.store = store;
     this.paginator = paginator;
     this.tokens = tokens;
     this.batches = batches;
     this.churn = churn;
     this.business = business;
+    this.rejections = rejections;
   }
 
   /** The routes, literal paths before templated ones so {@code /customers/batch/} wins. */
@@ -132,6 +135,7 @@ final class ApiEndpoints {
 
   private ApiResponse createCustomer(ApiRequest req, Map<String, String> p) {
     CustomerInput in = Bodies.customer(req.json(), false);
+    rejections.check(in).throwIfAny();
     return store.write(
         () -> {
           DataStore.Upsert upsert = store.upsertCustomer(in);
@@ -146,6 +150,7 @@ final class ApiEndpoints {
 
   private ApiResponse patchCustomer(ApiRequest req, Map<String, String> p) {
     CustomerInput in = Bodies.customer(req.json(), true);
+    rejections.check(in).throwIfAny();
     return store.write(
         () -> {
           CustomerRecord c = existingCustomer(p.get("code"));

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,13 +17,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * Customer batch import jobs. A job moves {@code new → queued → in_progress → imported | failed} on
  * a background thread, one step per {@code batchStepDelay}, so a client must poll for it as it must
- * on the service. Rows are validated and upserted one by one: an imported job can list failed rows
- * with their errors.
+ * on the service. Rows are validated, checked against the business's {@link CustomerRejections},
+ * and upserted one by one: an imported job can have failed rows, which its {@code import_results}
+ * reports in the configured {@link BatchImportAnswer} shape (from their indexes with their errors,
+ * down to nothing at all).
  */
 final class BatchImporter implements AutoCloseable {
   private final DataStore store;
   private final FaultInjector faults;
   private final Duration stepDelay;
+  private final BatchImportAnswer answerShape;
+  private final CustomerRejections rejections;
   private final Map<String, BatchJob> jobs = new ConcurrentHashMap<>();
   private final ScheduledExecutorService steps =
       Executors.newSingleThreadScheduledExecutor(
@@ -31,10 +37,17 @@ final class BatchImporter implements AutoCloseable {
             return t;
           });
 
-  BatchImporter(DataStore store, FaultInjector faults, Duration stepDelay) {
+  BatchImporter(
+      DataStore store,
+      FaultInjector faults,
+      Duration stepDelay,
+      BatchImportAnswer answerShape,
+      CustomerRejections rejections) {
     this.store = store;
     this.faults = faults;
     this.stepDelay = stepDelay;
+    this.answerShape = answerShape;
+    this.rejections = rejections;
   }
 
   BatchJob submit(ArrayNode rows) {
@@ -83,9 +96,8 @@ final class BatchImporter implements AutoCloseable {
       job.status = BatchJob.Status.FAILED;
       return;
     }
-    ObjectNode results = Json.MAPPER.createObjectNode();
-    ArrayNode failedRows = Json.MAPPER.createArrayNode();
-    int[] counts = new int[3]; // new, existing, failed
+    List<FailedRow> failedRows = new ArrayList<>();
+    int[] counts = new int[2]; // new, existing
     store.write(
         () -> {
           for (int i = 0; i < job.customersData.size(); i++) {
@@ -93,36 +105,101 @@ final class BatchImporter implements AutoCloseable {
             FieldErrors errors = new FieldErrors();
             CustomerInput in = Bodies.customerRow(row, errors);
             if (in != null) {
+              errors = rejections.check(in);
+            }
+            if (in != null && errors.isEmpty()) {
               try {
                 counts[store.upsertCustomer(in).created ? 0 : 1]++;
                 continue;
               } catch (ApiException conflict) {
-                failedRows.add(failedRow(i, row, conflict.body()));
-                counts[2]++;
+                failedRows.add(new FailedRow(i, row, conflict.body()));
                 continue;
               }
             }
-            failedRows.add(failedRow(i, row, errors.toJson()));
-            counts[2]++;
+            failedRows.add(new FailedRow(i, row, errors.toJson()));
           }
           return null;
         });
-    results.put("total", job.customersData.size());
-    results.put("new", counts[0]);
-    results.put("existing", counts[1]);
-    results.put("failed", counts[2]);
-    results.set("failed_rows", failedRows);
-    job.importResults = results;
+    job.importResults = answer(job.customersData.size(), counts[0], counts[1], failedRows);
     job.importedAt = store.now();
     job.status = BatchJob.Status.IMPORTED;
   }
 
-  private static ObjectNode failedRow(int index, JsonNode row, JsonNode errors) {
-    ObjectNode failed = Json.MAPPER.createObjectNode();
-    failed.put("row", index);
-    failed.set("data", row);
-    failed.set("errors", errors);
-    return failed;
+  /** A row the job did not import: its index in {@code customers_data}, the row, its errors. */
+  private static final class FailedRow {
+    final int index;
+    final JsonNode row;
+    final JsonNode errors;
+
+    FailedRow(int index, JsonNode row, JsonNode errors) {
+      this.index = index;
+      this.row = row;
+      this.errors = errors;
+    }
+
+    /** The row's email, else its phone number, else {@code #<index>}: rows carry no other key. */
+    String identity() {
+      for (String field : new String[] {"email", "phone_number"}) {
+        JsonNode value = row.isObject() ? row.get(field) : null;
+        if (value != null && value.isTextual() && !value.asText().isEmpty()) {
+          return value.asText();
+        }
+      }
+      return "#" + index;
+    }
+  }
+
+  /** {@code import_results} in the configured {@link BatchImportAnswer} shape. */
+  private ObjectNode answer(int total, int created, int existing, List<FailedRow> failedRows) {
+    ObjectNode results = Json.MAPPER.createObjectNode();
+    switch (answerShape) {
+      case ROW_INDEXED:
+        results.put("total", total);
+        results.put("new", created);
+        results.put("existing", existing);
+        results.put("failed", failedRows.size());
+        ArrayNode rows = results.putArray("failed_rows");
+        for (FailedRow f : failedRows) {
+          ObjectNode failed = rows.addObject();
+          failed.put("row", f.index);
+          failed.set("data", f.row);
+          failed.set("errors", f.errors);
+        }
+        break;
+      case KEYED_BY_IDENTITY:
+        counts(results, total, created, existing, failedRows.size());
+        ObjectNode byIdentity = results.putObject("errors");
+        for (FailedRow f : failedRows) {
+          byIdentity.set(f.identity(), f.errors);
+        }
+        break;
+      case COUNTS_ONLY:
+        counts(results, total, created, existing, failedRows.size());
+        break;
+      case MESSAGE_ONLY:
+        StringBuilder message =
+            new StringBuilder()
+                .append(total - failedRows.size())
+                .append(" of ")
+                .append(total)
+                .append(" customers imported.");
+        for (FailedRow f : failedRows) {
+          message.append(' ').append(f.identity()).append(": ").append(f.errors).append('.');
+        }
+        results.put("message", message.toString());
+        break;
+      case EMPTY:
+      default:
+        break;
+    }
+    return results;
+  }
+
+  private static void counts(ObjectNode results, int total, int created, int existing, int failed) {
+    results.put("customers_count", total);
+    results.put("new_customers", created);
+    results.put("existing_customers", existing);
+    results.put("failed_customers", failed);
   }
 
   @Override

@@ -26,6 +26,8 @@ public final class EmulatorConfig {
   private final LocalDate seedFrom;
   private final LocalDate seedTo;
   private final Duration batchStepDelay;
+  private final BatchImportAnswer batchImportAnswer;
+  private final String rejectedEmailDomain;
   private final int threads;
   private final int requestLogCapacity;
   private final Faults faults;
@@ -46,6 +48,8 @@ public final class EmulatorConfig {
     this.seedFrom = b.seedFrom;
     this.seedTo = b.seedTo;
     this.batchStepDelay = b.batchStepDelay;
+    this.batchImportAnswer = b.batchImportAnswer;
+    this.rejectedEmailDomain = b.rejectedEmailDomain;
     this.threads = b.threads;
     this.requestLogCapacity = b.requestLogCapacity;
     this.faults = b.faults;
@@ -120,6 +124,15 @@ public final class EmulatorConfig {
     return batchStepDelay;
   }
 
+  public BatchImportAnswer batchImportAnswer() {
+    return batchImportAnswer;
+  }
+
+  /** The e-mail domain whose customers the server refuses, or null for none. */
+  public String rejectedEmailDomain() {
+    return rejectedEmailDomain;
+  }
+
   public int threads() {
     return threads;
   }
@@ -149,6 +162,8 @@ public final class EmulatorConfig {
     private LocalDate seedFrom = LocalDate.of(2026, 1, 1);
     private LocalDate seedTo = LocalDate.of(2026, 11, 1);
     private Duration batchStepDelay = Duration.ofMillis(20);
+    private BatchImportAnswer batchImportAnswer = BatchImportAnswer.ROW_INDEXED;
+    private String rejectedEmailDomain;
     private int threads = 16;
     private int requestLogCapacity = 100_000;
     private Faults faults = Faults.none();
@@ -250,6 +265,26 @@ public final class EmulatorConfig {
         throw new IllegalArgumentException("batchStepDelay must not be negative, got " + delay);
       }
       this.batchStepDelay = delay;
+      return this;
+    }
+
+    /** How an imported batch job reports its rows; {@code ROW_INDEXED} by default. */
+    public Builder batchImportAnswer(BatchImportAnswer answer) {
+      this.batchImportAnswer = Objects.requireNonNull(answer, "batchImportAnswer");
+      return this;
+    }
+
+    /**
+     * Refuses, on the server, every customer with an e-mail address at {@code domain} (e.g. {@code
+     * blocked.example}): {@code POST /customers/} and {@code PATCH} answer 400, a batch import
+     * fails the row. A rule no client can check in advance.
+     */
+    public Builder rejectEmailDomain(String domain) {
+      String d = notBlank("rejectEmailDomain", domain);
+      if (d.contains("@")) {
+        throw new IllegalArgumentException("rejectEmailDomain takes a domain, got " + d);
+      }
+      this.rejectedEmailDomain = d;
       return this;
     }
 

@@ -15,6 +15,8 @@ import java.util.concurrent.CountDownLatch;
  *     [--inserts-per-list 1] [--deletes-per-list 1] [--server-page-size 10] [--token-lifetime-s 30] [--seed 1]
  *     [--from 2026-01-01] [--to 2026-11-01] [--max-page-size 100] [--api-key K] [--api-secret S]
  *     [--business B] [--host 127.0.0.1]
+ *     [--batch-answer row_indexed|keyed_by_identity|counts_only|empty|message_only]
+ *     [--reject-email-domain blocked.example]
  * </pre>
  *
  * It prints its base URL, API key, API secret and business slug, one per line, labelled, so a
@@ -145,6 +147,12 @@ public final class EmulatorMain {
           case "--batch-failure-rate":
             faults.batchJobFailureRate(Double.parseDouble(value));
             break;
+          case "--batch-answer":
+            config.batchImportAnswer(batchImportAnswer(value));
+            break;
+          case "--reject-email-domain":
+            config.rejectEmailDomain(value);
+            break;
           case "--inserts-per-list":
             faults.insertsPerListRequest(Integer.parseInt(value));
             break;
@@ -168,5 +176,17 @@ public final class EmulatorMain {
     }
     faults.latency(latency, jitter).rateLimit(rate, retryAfter);
     return config.faults(faults.build()).build();
+  }
+
+  private static BatchImportAnswer batchImportAnswer(String value) {
+    for (BatchImportAnswer answer : BatchImportAnswer.values()) {
+      if (answer.name().equalsIgnoreCase(value.replace('-', '_'))) {
+        return answer;
+      }
+    }
+    throw new IllegalArgumentException(
+        "--batch-answer must be row_indexed, keyed_by_identity, counts_only, empty or"
+            + " message_only, got "
+            + value);
   }
 }

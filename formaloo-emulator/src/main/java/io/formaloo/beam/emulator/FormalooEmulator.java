@@ -56,7 +56,10 @@ public final class FormalooEmulator implements AutoCloseable {
     this.tokens =
         new TokenIssuer(config.apiKey(), config.apiSecret(), config.tokenLifetime(), clock);
     this.log = new RequestLog(config.requestLogCapacity());
-    this.batches = new BatchImporter(store, faults, config.batchStepDelay());
+    CustomerRejections rejections = new CustomerRejections(config.rejectedEmailDomain());
+    this.batches =
+        new BatchImporter(
+            store, faults, config.batchStepDelay(), config.batchImportAnswer(), rejections);
     Seeder.referenceData(store, clock.instant());
     if (config.seedCustomers() > 0) {
       Seeder.generate(
@@ -74,7 +77,8 @@ public final class FormalooEmulator implements AutoCloseable {
             tokens,
             batches,
             new ListChurn(store, faults),
-            config.business());
+            config.business(),
+            rejections);
     ApiServer handler =
         new ApiServer(
             endpoints.routes(),

@@ -795,10 +795,13 @@ public final class FormalooIO {
 
     /**
      * Writes every batch of customers as one bulk import job ({@code POST /customers/batch/}),
-     * polled until it ends. Rows the job reports failed are failures with their errors; a job that
-     * fails is started once more, then its rows are written one by one; a job that does not end
-     * within {@link #withBulkImportTimeout(Duration)} fails its rows with the job's slug. The
-     * written output then has no customer codes (a job's results list none).
+     * polled until it ends. Rows the job reports failed are failures with their errors; the others
+     * are written when the job's counts agree that they were imported, else each is written again
+     * on its own and reported as that request's answer says, so no row is reported written that the
+     * API did not confirm; a job that fails is started once more, then its rows are written one by
+     * one; a job that does not end within {@link #withBulkImportTimeout(Duration)} fails its rows
+     * with the job's slug. Rows the job's answer confirmed have no customer code (a job's results
+     * list none).
      */
     public Write<T> withBulkImport() {
       return withBulkImportAbove(0);

@@ -178,6 +178,16 @@ public final class Backfill {
           unparseable,
           refused);
     }
+    long byAnswer = c.formaloo("write_bulk_rows_confirmed_by_answer");
+    long oneByOne = c.formaloo("write_bulk_rows_confirmed_one_by_one");
+    if (byAnswer + oneByOne > 0) {
+      // The slower path shows here: rows the jobs' answers left unaccounted for cost a request
+      // each.
+      summary.line(
+          "bulk import rows: %,d confirmed by the jobs' answers, %,d confirmed one by one, %,d"
+              + " failed",
+          byAnswer, oneByOne, c.formaloo("write_bulk_rows_failed"));
+    }
     summary.requests(outcome);
     long failures = c.recordsFailed();
     if (failures > 0) {

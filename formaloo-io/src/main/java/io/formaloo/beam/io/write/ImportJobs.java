@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * <p>How a job ends:
  *
  * <ul>
- *   <li>{@code imported}: its rows are written, but those {@code import_results} lists as failed,
- *       which fail with their errors ({@link FailureKind#IMPORT_ROW_FAILED});
+ *   <li>{@code imported}: the rows {@code import_results} names as failed fail with their errors
+ *       ({@link FailureKind#IMPORT_ROW_FAILED}); the others are written when its counts agree that
+ *       they were imported, else each is written again on its own and reported as its own request's
+ *       answer says (see {@link ImportResults}: the answer's shape is not documented);
  *   <li>{@code failed} or {@code canceled}: it is started again once; if that job fails too, its
  *       rows are written one by one, so that one bad row does not fail the others;
  *   <li>not ended within {@link WriteSettings#bulkImportTimeout()}: its rows fail with the job's
@@ -42,7 +44,7 @@ final class ImportJobs {
   private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
 
   private final WriteSettings settings;
-  private final RecordWriter<Customer> oneByOne;
+  private final CustomerWriter oneByOne;
   private final WriteMetrics metrics;
   private final Sleeper sleeper;
   private final LongSupplier nanoTime;
@@ -51,7 +53,7 @@ final class ImportJobs {
 
   ImportJobs(
       WriteSettings settings,
-      RecordWriter<Customer> oneByOne,
+      CustomerWriter oneByOne,
       WriteMetrics metrics,
       Sleeper sleeper,
       LongSupplier nanoTime) {
@@ -201,15 +203,41 @@ final class ImportJobs {
     }
   }
 
-  private void imported(ImportJob job, ImportResults importResults, Results results) {
+  /**
+   * Accounts for every row of an imported job. What the answer confirms (rows it names failed, and
+   * the others when its counts add up) is reported as it says; every other row is written again on
+   * its own and reported as that request's answer says, so that no row is reported written that the
+   * API did not confirm.
+   */
+  private void imported(ImportJob job, ImportResults answer, Results results) {
     metrics.jobsImported.inc();
-    int failed = importResults.failedCount();
-    LOG.info(
-        "Bulk import job {} imported: {} customers, {} rows failed",
-        job.slug,
-        job.rows.size() - failed,
-        failed);
-    JobRows.imported(job, importResults, results);
+    RowAccount account = answer.account(customers(job.rows));
+    if (account.accountsForEveryRow()) {
+      LOG.info(
+          "Bulk import job {} imported; its answer ({}) accounts for every row: {} imported,"
+              + " {} failed",
+          job.slug,
+          answer.describe(),
+          job.rows.size() - account.failedCount(),
+          account.failedCount());
+    } else {
+      LOG.info(
+          "Bulk import job {} imported; its answer ({}) does not account for every row ({}):"
+              + " {} rows it names failed fail, the other {} are written again one by one to"
+              + " confirm them",
+          job.slug,
+          answer.describe(),
+          account.gaps(),
+          account.failedCount(),
+          job.rows.size() - account.failedCount());
+    }
+    List<TimestampedValue<Customer>> unconfirmed = JobRows.imported(job, account, metrics, results);
+    for (TimestampedValue<Customer> row : unconfirmed) {
+      metrics.bulkRowsConfirmedOneByOne.inc();
+      if (!oneByOne.confirm(job.client, job, row, results)) {
+        metrics.bulkRowsFailed.inc();
+      }
+    }
   }
 
   private void jobFailed(ImportJob job, String why, Results results) {

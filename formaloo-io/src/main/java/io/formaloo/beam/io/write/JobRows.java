@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.formaloo.beam.io.client.FormalooException;
 import io.formaloo.beam.io.model.Customer;
 import io.formaloo.beam.io.model.ModelJson;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.values.TimestampedValue;
 
@@ -12,26 +13,21 @@ final class JobRows {
   private JobRows() {}
 
   /**
-   * The job imported: its rows are written, but those the results list as failed, which fail with
-   * their errors. Rows are matched by their index in {@code customers_data}.
+   * The job imported: the rows its answer names as failed fail with their errors; when the answer
+   * accounts for every other row, those are written, else they are left for the caller to confirm.
+   *
+   * @return the rows the answer does not account for, in the order sent
    */
-  static void imported(ImportJob job, ImportResults importResults, Results results) {
-    Boolean created = importResults.created(job.rows.size() - importResults.failedCount());
+  static List<TimestampedValue<Customer>> imported(
+      ImportJob job, RowAccount account, WriteMetrics metrics, Results results) {
+    List<TimestampedValue<Customer>> unconfirmed = new ArrayList<>();
     for (int i = 0; i < job.rows.size(); i++) {
       TimestampedValue<Customer> row = job.rows.get(i);
       Customer customer = row.getValue();
-      JsonNode errors = importResults.errorsOf(i);
-      if (errors == null) {
-        results.written(
-            WrittenRecord.builder()
-                .setEmail(customer.getEmail())
-                .setPhoneNumber(customer.getPhoneNumber())
-                .setCreated(created)
-                .setAttempts(job.attempt)
-                .setJobSlug(job.slug)
-                .build(),
-            row.getTimestamp());
-      } else {
+      JsonNode errors = account.errorsOf(i);
+      if (errors != null) {
+        metrics.bulkRowsConfirmedByAnswer.inc();
+        metrics.bulkRowsFailed.inc();
         results.failed(
             FailedRecord.builder()
                 .setCustomer(customer)
@@ -48,8 +44,22 @@ final class JobRows {
                 .setJobSlug(job.slug)
                 .build(),
             row.getTimestamp());
+      } else if (account.accountsForEveryRow()) {
+        metrics.bulkRowsConfirmedByAnswer.inc();
+        results.written(
+            WrittenRecord.builder()
+                .setEmail(customer.getEmail())
+                .setPhoneNumber(customer.getPhoneNumber())
+                .setCreated(account.created())
+                .setAttempts(job.attempt)
+                .setJobSlug(job.slug)
+                .build(),
+            row.getTimestamp());
+      } else {
+        unconfirmed.add(row);
       }
     }
+    return unconfirmed;
   }
 
   /** The job did not end in time: every row fails with the job's slug. */

@@ -136,15 +136,11 @@ final class WriteBatchFn<T>
 
   private ImportJobs importJobs() {
     if (jobs == null) {
-      jobs = new ImportJobs(settings, customerWriter(), metrics, Sleeper.DEFAULT, System::nanoTime);
+      jobs =
+          new ImportJobs(
+              settings, new CustomerWriter(), metrics, Sleeper.DEFAULT, System::nanoTime);
     }
     return jobs;
-  }
-
-  /** Only the customers target imports in bulk ({@link WriteTarget#supportsBulkImport()}). */
-  @SuppressWarnings("unchecked")
-  private RecordWriter<Customer> customerWriter() {
-    return (RecordWriter<Customer>) writer;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -34,4 +34,21 @@ final class WriteMetrics {
   final Counter jobsFailed = Metrics.counter(NAMESPACE, "write_bulk_jobs_failed");
 
   final Counter jobsTimedOut = Metrics.counter(NAMESPACE, "write_bulk_jobs_timed_out");
+
+  /**
+   * Rows of imported jobs whose outcome the job's answer gave: named failed, or imported by counts
+   * that add up.
+   */
+  final Counter bulkRowsConfirmedByAnswer =
+      Metrics.counter(NAMESPACE, "write_bulk_rows_confirmed_by_answer");
+
+  /**
+   * Rows of imported jobs that the answer did not account for, written again on their own to learn
+   * their outcome: the slower path a user should see when it is taken.
+   */
+  final Counter bulkRowsConfirmedOneByOne =
+      Metrics.counter(NAMESPACE, "write_bulk_rows_confirmed_one_by_one");
+
+  /** Rows of imported jobs that did not land: named failed, or refused when written alone. */
+  final Counter bulkRowsFailed = Metrics.counter(NAMESPACE, "write_bulk_rows_failed");
 }

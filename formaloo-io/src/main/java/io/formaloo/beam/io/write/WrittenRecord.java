@@ -18,9 +18,9 @@ public abstract class WrittenRecord implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /**
-   * The customer's code as the API answered it: for a customer written by its own request, and for
-   * an activity (its customer's). Null for a customer written by a bulk import job, whose results
-   * list no codes.
+   * The customer's code as the API answered it: for a customer written by its own request (also one
+   * of a bulk import job confirmed by its own request), and for an activity (its customer's). Null
+   * for a customer the job's answer confirmed, whose results list no codes.
    */
   @SchemaFieldNumber("0")
   public abstract @Nullable String getCustomerCode();
@@ -50,12 +50,16 @@ public abstract class WrittenRecord implements Serializable {
 
   /**
    * How many times the record was sent: requests for a record written on its own (retries
-   * included), or the bulk import job that imported it (1, or 2 after a failed job).
+   * included), or the bulk import job that imported it (1, or 2 after a failed job), plus the
+   * requests that confirmed it on its own when the job's answer did not account for it.
    */
   @SchemaFieldNumber("5")
   public abstract int getAttempts();
 
-  /** The bulk import job that imported the record, or null when it was written on its own. */
+  /**
+   * The bulk import job that imported the record, or whose answer left it to be confirmed by its
+   * own request; null when it was written on its own from the start.
+   */
   @SchemaFieldNumber("6")
   public abstract @Nullable String getJobSlug();
 

@@ -1,11 +1,13 @@
 package io.formaloo.beam.io.write;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
+import io.formaloo.beam.emulator.BatchImportAnswer;
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
@@ -111,6 +113,66 @@ class ImportJobsTest {
       assertThat(counter("write_bulk_jobs_imported"), is(1L));
       assertThat(counter("write_records_written"), is(19L));
       assertThat(counter("write_records_failed"), is(1L));
+    }
+  }
+
+  /** Ten customers, the server refusing two of them (rows 3 and 8) by their e-mail's domain. */
+  private static List<Customer> tenWithTwoRefused() {
+    List<Customer> customers = new ArrayList<>(Fixtures.customers(0, 10));
+    for (int i : new int[] {3, 8}) {
+      customers.set(i, customers.get(i).toBuilder().setEmail(i + "@blocked.example").build());
+    }
+    return customers;
+  }
+
+  private static FormalooEmulator refusing(BatchImportAnswer answer) {
+    return FormalooEmulator.start(
+        EmulatorConfig.builder()
+            .batchImportAnswer(answer)
+            .rejectEmailDomain("blocked.example")
+            .build());
+  }
+
+  @Test
+  void rowsAnAnswerAccountsForAreCountedConfirmedByTheAnswer() throws Exception {
+    try (FormalooEmulator emulator = refusing(BatchImportAnswer.KEYED_BY_IDENTITY);
+        FormalooClient client = FormalooClient.create(Emulated.config(emulator))) {
+      ImportJobs jobs = jobs(settings(emulator, Duration.ofMinutes(1), 4));
+      jobs.start(client, 0, rows(tenWithTwoRefused()), results);
+      jobs.finish(results);
+
+      assertThat(written, hasSize(8));
+      assertThat(failed, hasSize(2));
+      assertThat(emulator.endpointCount("POST /customers/"), is(0L));
+      assertThat(counter("write_bulk_rows_confirmed_by_answer"), is(10L));
+      assertThat(counter("write_bulk_rows_confirmed_one_by_one"), is(0L));
+      assertThat(counter("write_bulk_rows_failed"), is(2L));
+      assertThat(counter("write_records_written"), is(8L));
+      assertThat(counter("write_records_failed"), is(2L));
+    }
+  }
+
+  @Test
+  void rowsAnAnswerDoesNotAccountForAreConfirmedOneByOneAndCountedSo() throws Exception {
+    try (FormalooEmulator emulator = refusing(BatchImportAnswer.COUNTS_ONLY);
+        FormalooClient client = FormalooClient.create(Emulated.config(emulator))) {
+      ImportJobs jobs = jobs(settings(emulator, Duration.ofMinutes(1), 4));
+      jobs.start(client, 0, rows(tenWithTwoRefused()), results);
+      jobs.finish(results);
+
+      assertThat(written, hasSize(8));
+      assertThat(failed, hasSize(2));
+      for (FailedRecord f : failed) {
+        assertThat(f.getKind(), is(FailureKind.REJECTED));
+        assertThat(f.getError(), containsString("did not say whether it imported the row"));
+        assertThat(f.getError(), containsString("blocked.example are not accepted"));
+      }
+      assertThat(emulator.endpointCount("POST /customers/"), is(10L));
+      assertThat(counter("write_bulk_rows_confirmed_by_answer"), is(0L));
+      assertThat(counter("write_bulk_rows_confirmed_one_by_one"), is(10L));
+      assertThat(counter("write_bulk_rows_failed"), is(2L));
+      assertThat(counter("write_records_written"), is(8L));
+      assertThat(counter("write_records_failed"), is(2L));
     }
   }
 
