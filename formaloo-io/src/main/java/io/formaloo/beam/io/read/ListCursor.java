@@ -252,7 +252,7 @@ final class ListCursor<T> {
               + EXTRA_REQUESTS;
       countThen = plannedCount;
     }
-    extend(first);
+    extend(first, true);
   }
 
   /**
@@ -292,7 +292,11 @@ final class ListCursor<T> {
     }
     if (joinsByIdentity(answer)) {
       quiet(false);
-      extend(answer);
+      if (follows(answer)) {
+        extend(answer, true);
+      } else {
+        restartAtTheHead(answer);
+      }
       return;
     }
     if (answer.isEmpty()) {
@@ -316,7 +320,7 @@ final class ListCursor<T> {
     long count = answer.count(countThen);
     if (count >= countThen) {
       quiet(count == countThen && answer.start(pageSize) == lastPosition + 1);
-      extend(answer);
+      extend(answer, true);
       return;
     }
     quiet(false);
@@ -352,6 +356,9 @@ final class ListCursor<T> {
     /** A step back reached the prefix; the records it found did not close the gap. */
     boolean steppedBack;
 
+    /** The list's size in the answer of that step back. */
+    long countAtStepBack;
+
     Gap(PageAnswer<T> beyond, long bound) {
       this.beyond = beyond;
       this.bound = bound;
@@ -366,11 +373,16 @@ final class ListCursor<T> {
       PageAnswer<T> before = g.probeBefore;
       PageAnswer<T> now = fetchProbe();
       gap = null;
-      if (!now.failed() && before != null && !insertedBetween(before, now)) {
+      // A record inserted before the step back and deleted before this answer would not show
+      // here: so the gap closes only if nothing the step back saw was deleted since either.
+      if (!now.failed()
+          && before != null
+          && !insertedBetween(before, now)
+          && now.count(-1) >= g.countAtStepBack) {
         join(g.beyond);
       }
       if (!now.failed()) {
-        extend(now);
+        extend(now, follows(now));
       }
       // Else records may have been pushed past the page stepped back to: read on from the prefix.
       return;
@@ -387,6 +399,13 @@ final class ListCursor<T> {
       g.nextBack = Math.max(1, answer.number - 1);
       return;
     }
+    if (!follows(answer)) {
+      // Stepped back to page 1 without meeting a record of the prefix: what it holds may have been
+      // inserted at the head, before the gap, so it cannot tell the gap's records.
+      gap = null;
+      restartAtTheHead(answer);
+      return;
+    }
     int after = lastIndexInPrefix(answer) + 1;
     boolean reachesBeyond = false;
     long found = 0;
@@ -399,19 +418,34 @@ final class ListCursor<T> {
       }
       found++;
     }
-    extend(answer);
+    extend(answer, true);
     g.bound -= found;
     if (reachesBeyond || g.bound <= 0) {
       gap = null;
       join(g.beyond);
     } else {
       g.steppedBack = true;
+      g.countAtStepBack = answer.count(countThen);
     }
+  }
+
+  /**
+   * Page 1, read stepping back, holds no record of the prefix: those near the head were deleted (or
+   * records inserted at the head fill it). The prefix starts again from page 1. Nothing proven is
+   * lost: every record of the former prefix was read, and an answer that holds one of them joins
+   * the new prefix as before, since everything up to it was read.
+   */
+  private void restartAtTheHead(PageAnswer<T> page1) {
+    metrics.restarts.inc();
+    last = null;
+    lastPosition = -1;
+    countThen = page1.count(countThen);
+    extend(page1, true);
   }
 
   /** A gap closed: the answer beyond it joins the prefix. */
   private void join(PageAnswer<T> beyond) {
-    extend(beyond);
+    extend(beyond, true);
   }
 
   /**
@@ -434,7 +468,7 @@ final class ListCursor<T> {
       batches = false;
       return;
     }
-    extend(start);
+    extend(start, follows(start));
     if (done) {
       return;
     }
@@ -454,14 +488,14 @@ final class ListCursor<T> {
           break;
         }
         // The list was the same for every page of the batch: each page follows the one before.
-        extend(answer);
+        extend(answer, true);
       }
       batchSize = Math.min(batchSize * BATCH_GROWTH, maxBatch);
     } else {
       metrics.uncertifiedBatches.inc();
       for (PageAnswer<T> answer : answers) {
         if (!answer.failed() && joinsByIdentity(answer)) {
-          extend(answer);
+          extend(answer, follows(answer));
         }
       }
       batches = false;
@@ -470,7 +504,7 @@ final class ListCursor<T> {
           (int) Math.min((long) quietPagesNeeded * QUIET_PAGES_GROWTH, MAX_QUIET_PAGES);
     }
     if (!end.failed()) {
-      extend(end);
+      extend(end, follows(end));
     }
   }
 
@@ -527,9 +561,25 @@ final class ListCursor<T> {
   }
 
   /**
-   * An answer that joins the prefix: the prefix now reaches its last record, if that is further.
+   * Whether what {@code answer} holds after its last record of the prefix lies after {@code last}:
+   * so when it holds a record of the prefix (records never come between two others), or when the
+   * prefix is empty or broken by a failed page. Page 1 without a record of the prefix may hold
+   * records inserted at the head, which lie before {@code last}.
    */
-  private void extend(PageAnswer<T> answer) {
+  private boolean follows(PageAnswer<T> answer) {
+    return last == null || afterFailedPage || lastIndexInPrefix(answer) >= 0;
+  }
+
+  /**
+   * An answer that joins the prefix: the prefix now reaches its last record, if that is further.
+   * {@code follows}: whether its records after the prefix's lie after {@code last} (see {@link
+   * #follows}); if they may not, the answer only ends the read when it is the whole list.
+   */
+  private void extend(PageAnswer<T> answer, boolean follows) {
+    if (!follows) {
+      done |= answer.number == 1 && !answer.hasNext(); // page 1 is then the whole list
+      return;
+    }
     afterFailedPage = false;
     lastJoinedPage = answer.number;
     lastJoinedHadNext = answer.hasNext();

@@ -30,6 +30,9 @@ final class ReadMetrics {
 
   final Counter stepBackPages = Metrics.counter(NAMESPACE, "read_step_back_pages");
 
+  /** Times the proven prefix started again from page 1, its records near the head all gone. */
+  final Counter restarts = Metrics.counter(NAMESPACE, "read_restarts");
+
   /** Items that did not map onto the model, and pages that failed after the retries. */
   final Counter unreadableRecords = Metrics.counter(NAMESPACE, "read_unreadable_records");
 
