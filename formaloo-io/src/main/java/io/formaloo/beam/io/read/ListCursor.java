@@ -43,8 +43,12 @@ import org.slf4j.LoggerFactory;
  * records it then finds after the prefix and before the new answer are the gap's, and the gap is
  * closed once it has found {@code d} of them or reached the new answer. Else the gap's records can
  * only have been pushed out of the page stepped back to by an insert since: page 1, asked for next,
- * shows whether any record was inserted since before the gap opened. If none was, the gap is
- * closed; if one was, the cursor gives the gap up and reads on from the prefix.
+ * shows whether a record inserted since before the gap opened is still there, and — once the read
+ * has seen any record inserted — the count whether any record seen at the step back was deleted
+ * since (as an insert deleted again would be). If neither, the gap is closed; else the cursor gives
+ * the gap up and reads on from the prefix. (Before any insert was seen, a list that only loses
+ * records, whose every forward page shows a fall in the count, is not made to pay for the check.) A
+ * step back that meets page 1 without a record of the prefix starts the prefix again there.
  *
  * <p><b>Pages in flight.</b> One request at a time would set the read's speed to the API's latency,
  * so while the list shows no change the cursor asks for a batch of pages at once, between two
@@ -59,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * means the list does not keep its order, or takes records inside it: the assumptions above do not
  * hold. The cursor says so in the log, and reads the list once more, one page at a time, when it
  * has reached the end. A list that grows about as fast as it is read would never end: after a bound
- * of requests (several times the list's pages) the read stops with an error that says so.
+ * of requests (several times the list's pages, and two more for each record the list lost) the read
+ * stops with an error that says so.
  *
  * @param <T> the records of the list
  */
@@ -165,6 +170,12 @@ final class ListCursor<T> {
   private int quietPagesNeeded = QUIET_PAGES_BEFORE_BATCHES;
 
   private boolean orderDoubted;
+
+  /** Whether the read has seen a record inserted (a new first record on page 1, a count risen). */
+  private boolean insertsSeen;
+
+  private long lastSequentialCount = -1;
+  private long lowestCount = Long.MAX_VALUE;
 
   /** 0 before the read, 1 in its pass, 2 in the second pass that a broken order asks for. */
   private int passes;
@@ -374,11 +385,13 @@ final class ListCursor<T> {
       PageAnswer<T> now = fetchProbe();
       gap = null;
       // A record inserted before the step back and deleted before this answer would not show
-      // here: so the gap closes only if nothing the step back saw was deleted since either.
+      // here. Once the read has seen records inserted, the gap closes only if nothing the step
+      // back saw was deleted since either; before, a list that has only lost records (a shrinking
+      // one, whose every forward page shows a fall in the count) is not made to pay for it.
       if (!now.failed()
           && before != null
           && !insertedBetween(before, now)
-          && now.count(-1) >= g.countAtStepBack) {
+          && (!insertsSeen || now.count(-1) >= g.countAtStepBack)) {
         join(g.beyond);
       }
       if (!now.failed()) {
@@ -637,6 +650,9 @@ final class ListCursor<T> {
     PageAnswer<T> answer = fetch(1);
     metrics.probePages.inc();
     if (!answer.failed()) {
+      if (probe != null && insertedBetween(probe, answer)) {
+        insertsSeen = true;
+      }
       probe = answer;
       probeRequest = requests;
     }
@@ -645,7 +661,9 @@ final class ListCursor<T> {
 
   /** The bound on a read's work: a list that grows as fast as it is read would never end. */
   private void withinBudget(int more) {
-    if (budget > 0 && requests + more > budget) {
+    // A list that loses records ends, however it is read: each record it lost buys two requests.
+    long lost = Math.max(0, plannedCount - lowestCount);
+    if (budget > 0 && requests + more > budget + 2 * lost) {
       throw new ListGrowsTooFastException(query, requests, plannedCount, countThen);
     }
   }
@@ -655,6 +673,13 @@ final class ListCursor<T> {
     PageAnswer<T> answer = pages.fetch(number);
     requests++;
     metrics.pages.inc();
+    Long count = answer.count();
+    if (count != null) {
+      // Answers asked one after another are in order: a count that rose shows an insert.
+      insertsSeen |= lastSequentialCount >= 0 && count > lastSequentialCount;
+      lastSequentialCount = count;
+      lowestCount = Math.min(lowestCount, count);
+    }
     received(answer);
     return answer;
   }

@@ -10,8 +10,9 @@ public final class ListGrowsTooFastException extends ListReadException {
   ListGrowsTooFastException(ListQuery<?> query, long requests, long countAtStart, long countNow) {
     super(
         String.format(
-            "%s: stopped after %,d page requests without reaching the end of the list: it grew"
-                + " from %,d to %,d records while it was read, about as fast as it can be read."
+            "%s: stopped after %,d page requests without reaching the end of the list: it went"
+                + " from %,d to %,d records while it was read, changing about as fast as it can be"
+                + " read."
                 + " Read it in smaller queries (for activities, withCreatedBetween or"
                 + " withActivityDateBetween: one query per day), or when it changes less.",
             query, requests, countAtStart, countNow));

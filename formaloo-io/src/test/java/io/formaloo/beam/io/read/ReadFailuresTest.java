@@ -68,6 +68,20 @@ class ReadFailuresTest {
     return outcome;
   }
 
+  /**
+   * 300 customers, and 12 new ones before every answer of pages of 10: a read can never reach the
+   * end.
+   */
+  private static FormalooEmulator growingFasterThanItIsRead() {
+    FormalooEmulator emulator = emulatorWith(300);
+    emulator.setFaults(
+        Faults.builder()
+            .serverPageSize(10)
+            .churn(Churn.builder().perRequest(12, 0).build())
+            .build());
+    return emulator;
+  }
+
   private static FormalooEmulator emulatorWith(int customers) {
     return FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(customers).build());
   }
@@ -153,13 +167,7 @@ class ReadFailuresTest {
 
   @Test
   void aListGrowingFasterThanItIsReadEndsWithinItsBoundNamingTheGrowth() {
-    // 12 new customers before every answer of pages of 10: the read can never reach the end.
-    try (FormalooEmulator emulator = emulatorWith(300)) {
-      emulator.setFaults(
-          Faults.builder()
-              .serverPageSize(10)
-              .churn(Churn.builder().perRequest(12, 0).build())
-              .build());
+    try (FormalooEmulator emulator = growingFasterThanItIsRead()) {
 
       Throwable cause = failedRead(emulator, FormalooIO.readCustomers());
 
@@ -168,7 +176,7 @@ class ReadFailuresTest {
           cause.getMessage(),
           allOf(
               containsString("/customers/"),
-              containsString("grew from"),
+              containsString("went from"),
               containsString("one query per day")));
       // page 1 already answered with 312 customers: 32 pages
       long bound = ListCursor.REQUESTS_PER_PLANNED_PAGE * 32L + ListCursor.EXTRA_REQUESTS;
@@ -178,12 +186,7 @@ class ReadFailuresTest {
 
   @Test
   void aListGrowingFasterThanItIsReadGoesToTheErrorHandlerAndWhatWasReadIsKept() {
-    try (FormalooEmulator emulator = emulatorWith(300)) {
-      emulator.setFaults(
-          Faults.builder()
-              .serverPageSize(10)
-              .churn(Churn.builder().perRequest(12, 0).build())
-              .build());
+    try (FormalooEmulator emulator = growingFasterThanItIsRead()) {
 
       Outcome outcome = readWithHandler(emulator, FormalooIO.readCustomers());
 
