@@ -35,10 +35,6 @@ final class CursorRestriction implements Serializable {
     return new OffsetRange(from, to);
   }
 
-  CursorRestriction withRange(OffsetRange range) {
-    return new CursorRestriction(session, range.getFrom(), range.getTo());
-  }
-
   // Equal encodings mean equal values: runners compare restrictions by their encodings.
   @Override
   public boolean equals(@Nullable Object o) {

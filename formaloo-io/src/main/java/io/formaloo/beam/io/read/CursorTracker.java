@@ -28,7 +28,8 @@ final class CursorTracker extends RestrictionTracker<CursorRestriction, Long>
 
   @Override
   public CursorRestriction currentRestriction() {
-    return new CursorRestriction(session, 0, 0).withRange(steps.currentRestriction());
+    OffsetRange range = steps.currentRestriction();
+    return new CursorRestriction(session, range.getFrom(), range.getTo());
   }
 
   @Override
@@ -40,8 +41,11 @@ final class CursorTracker extends RestrictionTracker<CursorRestriction, Long>
     if (split == null) {
       return null;
     }
-    CursorRestriction any = new CursorRestriction(session, 0, 0);
-    return SplitResult.of(any.withRange(split.getPrimary()), any.withRange(split.getResidual()));
+    OffsetRange primary = split.getPrimary();
+    OffsetRange residual = split.getResidual();
+    return SplitResult.of(
+        new CursorRestriction(session, primary.getFrom(), primary.getTo()),
+        new CursorRestriction(session, residual.getFrom(), residual.getTo()));
   }
 
   @Override

@@ -29,13 +29,7 @@ import org.junit.jupiter.api.Test;
 class ChangingListTest {
 
   private static List<String> readCodes(FormalooEmulator emulator, FormalooIO.Read<Customer> read) {
-    Pipeline p = Emulated.pipeline();
-    CollectedOutput<String> codes =
-        CollectedOutput.of(
-            p.apply(read.withConfig(Emulated.config(emulator)))
-                .apply(MapElements.into(TypeDescriptors.strings()).via(Customer::getCode)));
-    p.run().waitUntilFinish();
-    return codes.elements();
+    return ChurnReadTest.readCodes(emulator, read);
   }
 
   private static FormalooEmulator emulator(Faults churn) {
@@ -97,7 +91,7 @@ class ChangingListTest {
   void deletesDuringAReadInOneChunkWithOneRequestInFlight() {
     try (FormalooEmulator emulator = emulator(Faults.builder().deletesPerListRequest(5).build())) {
       Set<String> before = new HashSet<>(emulator.customerCodes());
-      List<String> read = readCodes(emulator, inOneChunkOneRequestAtATime());
+      List<String> read = readCodes(emulator, oneRequestAtATime());
       assertThat(missing(before, emulator, read), is(empty()));
     }
   }
@@ -106,7 +100,7 @@ class ChangingListTest {
   void aListThatGrowsPastItsPlannedEndIsFollowed() {
     try (FormalooEmulator emulator = emulator(Faults.builder().insertsPerListRequest(3).build())) {
       Set<String> before = new HashSet<>(emulator.customerCodes());
-      List<String> read = readCodes(emulator, inOneChunkOneRequestAtATime());
+      List<String> read = readCodes(emulator, oneRequestAtATime());
       assertThat(missing(before, emulator, read), is(empty()));
       // 600 planned in 60 pages; every page request adds 3 more, so more than 60 pages exist
       assertThat(emulator.endpointCount("GET /customers/"), greaterThan(60L));
@@ -114,7 +108,7 @@ class ChangingListTest {
   }
 
   /** A read with one page request in flight at a time: strictly in order. */
-  private static FormalooIO.Read<Customer> inOneChunkOneRequestAtATime() {
+  private static FormalooIO.Read<Customer> oneRequestAtATime() {
     return FormalooIO.readCustomers().withPageSize(10).withMaxConcurrentPageRequests(1);
   }
 
