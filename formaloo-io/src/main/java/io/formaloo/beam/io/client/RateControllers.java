@@ -20,6 +20,16 @@ final class RateControllers {
     return CONTROLLERS.computeIfAbsent(key, k -> new RateController(env.nanoTime, env.sleeper));
   }
 
+  /** The highest current rate of the JVM's controllers, or NaN if there are none. */
+  static double highestRate() {
+    double highest = Double.NaN;
+    for (RateController c : CONTROLLERS.values()) {
+      double rate = c.currentRate();
+      highest = Double.isNaN(highest) ? rate : Math.max(highest, rate);
+    }
+    return highest;
+  }
+
   /** Forgets every controller; for tests that need a fresh one. */
   static void clear() {
     CONTROLLERS.clear();
