@@ -18,9 +18,13 @@ import org.slf4j.LoggerFactory;
  *       (the successes of the last second, if fewer than the rate: a rate far above what the server
  *       let through says nothing about its limit; at the end of slow start, the rate before the
  *       last doubling, which went through whole). It remembers that as the limit found.
- *   <li><b>Recovery.</b> Each healthy window closes half the gap to the limit found; at the limit,
- *       it probes above it by a step that starts at 1% and doubles each window, so that a limit
- *       that rose is found again quickly, and one that did not is crossed by a little only.
+ *   <li><b>Recovery.</b> Each healthy window adds {@value #CLIMB_FRACTION} of the limit found, up
+ *       to {@value #HOLD_FRACTION} of it (the limit found is the rate that overflowed, a little
+ *       above the real one). There it holds for a number of windows, then probes above by a step
+ *       that starts at 1% and doubles each window, so that a limit that rose is found quickly. The
+ *       hold starts at {@value #MIN_HOLD_WINDOWS} windows and doubles, up to {@value
+ *       #MAX_HOLD_WINDOWS}, each time a probe finds the limit where it was: a 429 costs the refused
+ *       request its {@code Retry-After}, and a stable limit need not be probed often.
  * </ul>
  *
  * <p>A server counts its limit over a window, and every request already sent into an overflowing
@@ -46,6 +50,10 @@ final class RateController {
   static final double CLIMB_FRACTION = 0.02;
   static final double SLOW_START_FACTOR = 2;
   static final double PROBE_FRACTION = 0.01;
+  static final double HOLD_FRACTION = 0.97;
+  static final int MIN_HOLD_WINDOWS = 4;
+  static final int MAX_HOLD_WINDOWS = 60;
+  private static final double SAME_LIMIT = 0.1;
   static final long MAX_SLEEP_MILLIS = 250;
 
   /** A window whose callers took less than this share of the rate did not need more. */
@@ -82,6 +90,8 @@ final class RateController {
   private double limitFound = Double.NaN;
 
   private double probeStep;
+  private int holdWindows = MIN_HOLD_WINDOWS;
+  private int heldWindows;
   private long lastCut;
   private long cuts;
 
@@ -152,6 +162,7 @@ final class RateController {
     }
     double delivered = deliveredRate(now);
     double base = delivered > 0 ? Math.min(rate, delivered) : rate;
+    double previous = limitFound;
     if (Double.isNaN(limitFound)) {
       // The end of slow start: the rate before the last doubling went through whole, this one did
       // not, so go back to that one and probe from there. (What was delivered overstates the limit
@@ -163,6 +174,12 @@ final class RateController {
       rate = Math.max(MIN_RATE, base * DECREASE_FACTOR);
     }
     probeStep = limitFound * PROBE_FRACTION;
+    // Every 429 stalls the request it refused for its Retry-After, and what waits on that request:
+    // a limit found again where it was is probed less and less often; one that moved, soon.
+    boolean same =
+        !Double.isNaN(previous) && Math.abs(limitFound - previous) <= SAME_LIMIT * previous;
+    holdWindows = same ? Math.min(MAX_HOLD_WINDOWS, 2 * holdWindows) : MIN_HOLD_WINDOWS;
+    heldWindows = 0;
     lastCut = now;
     cuts++;
     LOG.debug(
@@ -206,8 +223,13 @@ final class RateController {
   private void raise() {
     if (Double.isNaN(limitFound)) {
       rate *= SLOW_START_FACTOR;
-    } else if (rate < limitFound) {
-      rate = Math.min(limitFound, rate + limitFound * CLIMB_FRACTION);
+      return;
+    }
+    double target = limitFound * HOLD_FRACTION;
+    if (rate < target) {
+      rate = Math.min(target, rate + limitFound * CLIMB_FRACTION);
+    } else if (heldWindows < holdWindows) {
+      heldWindows++;
     } else {
       rate += probeStep;
       probeStep = Math.min(probeStep * 2, rate);
