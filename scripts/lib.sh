@@ -34,3 +34,36 @@ run_main() {
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   exec java ${JAVA_OPTS:-} -cp "${classpath}" "${main}" "$@"
 }
+
+# Whether a file under the modules the pipelines are built from is newer than $1: their main
+# sources and resources, and the poms. (Tests do not go into the jar.)
+sources_newer_than() {
+  local jar=$1
+  [ -n "$(find pom.xml formaloo-io formaloo-emulator pipelines -not -path '*/target/*' \
+    \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "${jar}" -print -quit)" ]
+}
+
+# The pipelines' bundled jar, built only when it is missing or older than its sources, so that
+# a second run starts the job at once instead of spending seconds in Maven.
+bundled_jar() {
+  local jar
+  jar=$(ls pipelines/target/pipelines-*-bundled.jar 2>/dev/null | head -n 1 || true)
+  if [ -z "${jar}" ] || sources_newer_than "${jar}"; then
+    build_module pipelines
+    jar=$(ls pipelines/target/pipelines-*-bundled.jar | head -n 1)
+  fi
+  echo "${jar}"
+}
+
+# Runs a command of the bundled jar (backfill, export, analytics, demo) from the directory the
+# caller started in (passed first), so that relative paths among the arguments mean what the
+# person meant. Replaces the shell.
+run_pipeline() {
+  local caller_dir=$1 command=$2
+  shift 2
+  local jar
+  jar="$(pwd)/$(bundled_jar)"
+  cd "${caller_dir}"
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  exec java ${JAVA_OPTS:-} -jar "${jar}" "${command}" "$@"
+}

@@ -750,8 +750,11 @@ public final class FormalooIO {
 
     /**
      * At most {@code requestsPerSecond} requests a second for the whole write, every worker
-     * included: each shard's client gets {@code requestsPerSecond / shards}. Without it, each
-     * shard's client keeps to the config's own {@link FormalooConfig#rateLimit()}.
+     * included: a hard ceiling, never exceeded, of which each shard's client gets {@code
+     * requestsPerSecond / shards}. Under it (and without it) the write spends the adaptive rate of
+     * its worker, which every read and write of the worker for this account shares (see {@link
+     * io.formaloo.beam.io.client.RateLimit}); the config's own {@link FormalooConfig#rateLimit()}
+     * ceiling applies when this is not set.
      */
     public Write<T> withMaxRequestsPerSecond(double requestsPerSecond) {
       if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {

@@ -62,7 +62,10 @@ public final class Backfill {
     Preflight.check(config);
 
     Pipeline pipeline = Pipeline.create(options);
-    double budget = options.getMaxRequestsPerSecond() / plan.writes();
+    // A ceiling for the whole pipeline is shared by its writes; without one, they share the
+    // adaptive rate of each worker.
+    Double ceiling = options.getMaxRequestsPerSecond();
+    Double budget = ceiling == null ? null : ceiling / plan.writes();
     List<RunOutcome.Output> outputs = new ArrayList<>();
     if (plan.customers() != null) {
       FormalooIO.Write<Customer> write = writeCustomers(config, options, plan, budget);
@@ -71,10 +74,11 @@ public final class Backfill {
     }
     if (plan.activities() != null) {
       FormalooIO.Write<Activity> write =
-          FormalooIO.writeActivities()
-              .withConfig(config)
-              .withMaxRequestsPerSecond(budget)
-              .withMaxParallelRequests(options.getMaxParallelRequests());
+          withBudget(
+              FormalooIO.writeActivities()
+                  .withConfig(config)
+                  .withMaxParallelRequests(options.getMaxParallelRequests()),
+              budget);
       load(pipeline, BackfillPlan.ACTIVITIES, Activity.class, plan, plan.activities(), write);
       outputs.add(deadLetterOutput(plan, BackfillPlan.ACTIVITIES));
     }
@@ -87,12 +91,13 @@ public final class Backfill {
   }
 
   private static FormalooIO.Write<Customer> writeCustomers(
-      FormalooConfig config, BackfillOptions options, BackfillPlan plan, double budget) {
+      FormalooConfig config, BackfillOptions options, BackfillPlan plan, Double budget) {
     FormalooIO.Write<Customer> write =
-        FormalooIO.writeCustomers()
-            .withConfig(config)
-            .withMaxRequestsPerSecond(budget)
-            .withMaxParallelRequests(options.getMaxParallelRequests());
+        withBudget(
+            FormalooIO.writeCustomers()
+                .withConfig(config)
+                .withMaxParallelRequests(options.getMaxParallelRequests()),
+            budget);
     switch (plan.bulkImport()) {
       case "always":
         return write.withBulkImport();
@@ -101,6 +106,10 @@ public final class Backfill {
       default:
         return write;
     }
+  }
+
+  private static <T> FormalooIO.Write<T> withBudget(FormalooIO.Write<T> write, Double budget) {
+    return budget == null ? write : write.withMaxRequestsPerSecond(budget);
   }
 
   /** Files → records → the write; its failures and the unparseable input → dead letters. */

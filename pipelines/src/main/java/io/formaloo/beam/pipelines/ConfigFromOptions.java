@@ -31,8 +31,8 @@ final class ConfigFromOptions {
       throw new InvalidOptionException(
           "--formalooBusiness is required: the business slug (GET /businesses/ lists them)");
     }
-    double rate = options.getMaxRequestsPerSecond();
-    if (!(rate > 0) || Double.isInfinite(rate)) {
+    Double rate = options.getMaxRequestsPerSecond();
+    if (rate != null && (!(rate > 0) || Double.isInfinite(rate))) {
       throw new InvalidOptionException(
           "--maxRequestsPerSecond must be a positive number, got " + rate);
     }
@@ -52,7 +52,8 @@ final class ConfigFromOptions {
             .business(business)
             .credentials(credentials)
             .authFlow(flow)
-            .rateLimit(RateLimit.perSecond(rate))
+            // Without a ceiling the rate is found at run time (RateLimit.adaptive()).
+            .rateLimit(rate == null ? RateLimit.adaptive() : RateLimit.perSecond(rate))
             .retryPolicy(
                 RetryPolicy.builder().maxAttempts(options.getFormalooMaxAttempts()).build());
     try {

@@ -96,8 +96,7 @@ public final class Demo {
           new ArrayList<>(
               List.of(
                   "--formalooBaseUrl=" + emulator.baseUrl(),
-                  "--formalooBusiness=" + emulator.business(),
-                  "--maxRequestsPerSecond=400"));
+                  "--formalooBusiness=" + emulator.business()));
       common.addAll(passed);
 
       SampleFiles.Generated input =

@@ -56,12 +56,12 @@ public interface FormalooOptions extends PipelineOptions {
   void setFormalooAuthFlow(String value);
 
   @Description(
-      "Request budget per second. For writes it is the whole pipeline's, shared by its writes;"
-          + " for reads, each worker's.")
-  @Default.Double(10)
-  double getMaxRequestsPerSecond();
+      "A ceiling on requests per second, never exceeded. Default: none; the rate adapts, found at"
+          + " run time by each worker (raised while the API answers, cut on 429). For writes the"
+          + " ceiling is the whole pipeline's, shared by its writes; for reads, each worker's.")
+  Double getMaxRequestsPerSecond();
 
-  void setMaxRequestsPerSecond(double value);
+  void setMaxRequestsPerSecond(Double value);
 
   @Description("How many times a request is tried before its record fails (429, 5xx, timeouts).")
   @Default.Integer(6)

@@ -5,7 +5,8 @@ import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 
 /**
- * The client's Beam metrics, in namespace {@value #NAMESPACE}, plus Beam's throttling counter.
+ * The client's Beam metrics, in namespace {@value #NAMESPACE}, plus Beam's throttling counter, and
+ * the same counts in {@link LiveCounters} as they happen.
  *
  * <p>Metric names are fixed strings: nothing a request carries (credentials, paths, queries) ever
  * becomes part of a metric.
@@ -44,6 +45,7 @@ final class ClientMetrics {
 
   void request() {
     requests.inc();
+    LiveCounters.request();
   }
 
   void tokenRequest() {
@@ -57,6 +59,7 @@ final class ClientMetrics {
     }
     if (status == 429) {
       rateLimited.inc();
+      LiveCounters.rateLimited();
     }
     latency.update(latencyMillis);
   }
@@ -68,11 +71,13 @@ final class ClientMetrics {
 
   void retry() {
     retries.inc();
+    LiveCounters.retry();
   }
 
   void throttled(long millis) {
     if (millis > 0) {
       throttlingMsecs.inc(millis);
+      LiveCounters.throttled(millis);
     }
   }
 }

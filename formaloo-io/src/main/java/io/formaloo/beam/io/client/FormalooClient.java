@@ -26,10 +26,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * The one HTTP client of the connector: every call to the Formaloo API goes through it.
  *
  * <p>It authenticates ({@link AuthFlow}; tokens shared per JVM, renewed before they expire and once
- * on a 401), limits its own rate (an adaptive token bucket, see {@link RateLimit}), retries what is
- * worth retrying ({@link RetryPolicy}), unwraps the {@code {"status", "errors", "data"}} envelope,
- * and turns every failure into a {@link FormalooException} whose {@link ErrorKind} says what to do
- * about it. Connections are kept alive in a pool of {@link FormalooConfig#maxConnections()}.
+ * on a 401), limits its own rate (a rate found by a controller shared per account and worker, under
+ * an optional ceiling: see {@link RateLimit}), retries what is worth retrying ({@link
+ * RetryPolicy}), unwraps the {@code {"status", "errors", "data"}} envelope, and turns every failure
+ * into a {@link FormalooException} whose {@link ErrorKind} says what to do about it. Connections
+ * are kept alive in a pool of {@link FormalooConfig#maxConnections()}.
  *
  * <p>Thread-safe: create one per {@code DoFn} instance in {@code @Setup}, share it among threads
  * freely, and {@link #close()} it in {@code @Teardown}.
@@ -49,19 +50,19 @@ public final class FormalooClient implements AutoCloseable {
   private final Transport transport;
   private final RequestExecutor executor;
   private final Authenticator auth;
-  private final RateLimiter limiter;
+  private final @Nullable RateController controller;
 
   private FormalooClient(
       FormalooConfig config,
       Transport transport,
       RequestExecutor executor,
       Authenticator auth,
-      RateLimiter limiter) {
+      @Nullable RateController controller) {
     this.config = config;
     this.transport = transport;
     this.executor = executor;
     this.auth = auth;
-    this.limiter = limiter;
+    this.controller = controller;
   }
 
   /**
@@ -71,23 +72,50 @@ public final class FormalooClient implements AutoCloseable {
    * @throws IllegalArgumentException if the credentials cannot be had or do not fit the auth flow
    */
   public static FormalooClient create(FormalooConfig config) {
-    return create(config, ClientEnvironment.system());
+    ClientEnvironment env = ClientEnvironment.system();
+    Secrets secrets = config.credentials().resolve().requireFor(config.authFlow());
+    // One controller per account and worker process: the API's limit is the account's.
+    RateController controller =
+        config.rateLimit().isAdaptive()
+            ? RateControllers.forKey(
+                secrets.cacheKey(config.baseUrl(), config.authFlow()) + "/" + config.business(),
+                env)
+            : null;
+    return create(config, env, secrets, controller);
   }
 
+  /** A client on {@code env}'s time, with a rate controller of its own (if the limit adapts). */
   static FormalooClient create(FormalooConfig config, ClientEnvironment env) {
-    Secrets secrets = config.credentials().resolve().requireFor(config.authFlow());
+    RateController controller =
+        config.rateLimit().isAdaptive() ? new RateController(env.nanoTime, env.sleeper) : null;
+    return create(config, env, controller);
+  }
+
+  /** A client on {@code env}'s time that spends {@code controller}'s rate. */
+  static FormalooClient create(
+      FormalooConfig config, ClientEnvironment env, @Nullable RateController controller) {
+    return create(
+        config, env, config.credentials().resolve().requireFor(config.authFlow()), controller);
+  }
+
+  private static FormalooClient create(
+      FormalooConfig config,
+      ClientEnvironment env,
+      Secrets secrets,
+      @Nullable RateController controller) {
     Transport transport = new Transport(config);
-    RateLimiter limiter = new RateLimiter(config.rateLimit(), env.nanoTime, env.sleeper);
+    RateLimiter ceiling = new RateLimiter(config.rateLimit(), env.nanoTime, env.sleeper);
     RequestExecutor executor =
         new RequestExecutor(
             transport,
-            limiter,
+            ceiling,
+            controller,
             config.retryPolicy(),
             new ClientMetrics(),
             env,
             new ErrorClassifier(config.businessParameter(), config.business(), config.host()));
     return new FormalooClient(
-        config, transport, executor, authenticator(config, secrets, executor, env), limiter);
+        config, transport, executor, authenticator(config, secrets, executor, env), controller);
   }
 
   private static Authenticator authenticator(
@@ -601,9 +629,14 @@ public final class FormalooClient implements AutoCloseable {
     return transport.connectionsOpened();
   }
 
-  /** The rate limiter's current rate. */
+  /** The rate controller this client spends, or null when the limit does not adapt. */
+  @Nullable RateController controller() {
+    return controller;
+  }
+
+  /** The rate controller's current rate; infinite when the limit does not adapt. */
   double currentRate() {
-    return limiter.currentRate();
+    return controller == null ? Double.POSITIVE_INFINITY : controller.currentRate();
   }
 
   /** Closes the connections. */

@@ -63,7 +63,10 @@ public abstract class FormalooConfig implements Serializable, HasDisplayData {
   /** How failed requests are retried. */
   public abstract RetryPolicy retryPolicy();
 
-  /** The request rate each client allows itself. */
+  /**
+   * How fast the client sends: by default adaptive, with no ceiling (see {@link RateLimit}). A
+   * ceiling applies to each client: one read's, in one worker process.
+   */
   public abstract RateLimit rateLimit();
 
   /**
@@ -87,7 +90,7 @@ public abstract class FormalooConfig implements Serializable, HasDisplayData {
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(60))
         .retryPolicy(RetryPolicy.defaults())
-        .rateLimit(RateLimit.of(10, 10))
+        .rateLimit(RateLimit.adaptive())
         .tokenLifetime(Duration.ofSeconds(25))
         .maxConnections(32)
         .userAgent(ClientVersion.userAgent());
@@ -151,7 +154,11 @@ public abstract class FormalooConfig implements Serializable, HasDisplayData {
     /** How failed requests are retried. Default {@link RetryPolicy#defaults()}. */
     public abstract Builder retryPolicy(RetryPolicy retryPolicy);
 
-    /** The request rate each client allows itself. Default 10 requests/s, burst 10. */
+    /**
+     * How fast the client sends. Default {@link RateLimit#adaptive()}: the rate the API allows is
+     * found at run time, shared by every client of one worker process for this account. {@link
+     * RateLimit#perSecond} adds a ceiling per client that is never exceeded.
+     */
     public abstract Builder rateLimit(RateLimit rateLimit);
 
     /** How long a token without {@code expires_in} is used. Default 25 s. */

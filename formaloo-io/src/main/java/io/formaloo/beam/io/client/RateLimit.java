@@ -4,50 +4,77 @@ import com.google.auto.value.AutoValue;
 import java.io.Serializable;
 
 /**
- * The request rate one client allows itself: a token bucket refilled at {@link
- * #requestsPerSecond()} and holding at most {@link #burst()} requests.
+ * How fast a client may send: an adaptive rate, optionally under a hard ceiling.
  *
- * <p>The rate adapts: a 429 halves it (once a second at most, however many requests of one
- * overflowing second are refused; down to a floor of 1/64 of the configured rate) and each success
- * gives back 1/20 of the configured rate, never going above it.
+ * <p>By default ({@link #adaptive()}) the rate is found, not configured: the clients of one worker
+ * process that talk to one account (base URL, credentials, business) share one rate controller,
+ * which starts at a safe rate, raises it while answers are healthy and cuts it when the API answers
+ * 429. The API's limit is not documented, so any fixed guess would be either too slow or too fast.
+ *
+ * <p>{@link #perSecond} and {@link #of} add a ceiling: each client never sends more than {@link
+ * #requestsPerSecond()} a second, with bursts of at most {@link #burst()}, whatever the controller
+ * allows. A ceiling is per client: a read's client serves that read in one worker process, a
+ * write's clients serve one shard each (see {@code FormalooIO.Write#withMaxRequestsPerSecond}).
+ *
+ * <p>{@link #unlimited()} neither paces nor adapts: for an API known to have no limit, and tests.
  */
 @AutoValue
 public abstract class RateLimit implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  /** Requests per second, or {@code +Infinity} for no limit. */
+  /** The ceiling in requests per second, or {@code +Infinity} for none. */
   public abstract double requestsPerSecond();
 
-  /** Requests that may go out at once after a quiet spell. */
+  /** Requests that may go out at once under the ceiling after a quiet spell. */
   public abstract int burst();
 
-  /** At most {@code requestsPerSecond} a second, with bursts of up to {@code burst}. */
+  /** Whether the shared rate controller paces the requests (every limit but {@link #unlimited}). */
+  public abstract boolean isAdaptive();
+
+  /**
+   * Adaptive, and never more than {@code requestsPerSecond} a second, with bursts of {@code burst}.
+   */
   public static RateLimit of(double requestsPerSecond, int burst) {
     Checks.check(
         requestsPerSecond > 0 && !Double.isNaN(requestsPerSecond),
         "rateLimit.requestsPerSecond must be positive, got %s",
         requestsPerSecond);
     Checks.check(burst >= 1, "rateLimit.burst must be at least 1, got %s", burst);
-    return new AutoValue_RateLimit(requestsPerSecond, burst);
+    return new AutoValue_RateLimit(requestsPerSecond, burst, true);
   }
 
-  /** At most {@code requestsPerSecond} a second, with bursts of one second's worth. */
+  /** Adaptive, and never more than {@code requestsPerSecond} a second (bursts of one second's). */
   public static RateLimit perSecond(double requestsPerSecond) {
     return of(requestsPerSecond, (int) Math.max(1, Math.ceil(requestsPerSecond)));
   }
 
-  /** No client-side limit; 429 answers are still retried with backoff. */
-  public static RateLimit unlimited() {
-    return new AutoValue_RateLimit(Double.POSITIVE_INFINITY, Integer.MAX_VALUE);
+  /** The default: adaptive, with no ceiling. */
+  public static RateLimit adaptive() {
+    return new AutoValue_RateLimit(Double.POSITIVE_INFINITY, Integer.MAX_VALUE, true);
   }
 
-  /** Whether this is {@link #unlimited()}. */
+  /** No client-side pacing at all; 429 answers are still retried, after their Retry-After. */
+  public static RateLimit unlimited() {
+    return new AutoValue_RateLimit(Double.POSITIVE_INFINITY, Integer.MAX_VALUE, false);
+  }
+
+  /** Whether a ceiling is set. */
+  public boolean hasCeiling() {
+    return !Double.isInfinite(requestsPerSecond());
+  }
+
+  /** Whether this is {@link #unlimited()}: no ceiling, no adaptation. */
   public boolean isUnlimited() {
-    return Double.isInfinite(requestsPerSecond());
+    return !hasCeiling() && !isAdaptive();
   }
 
   @Override
   public final String toString() {
-    return isUnlimited() ? "unlimited" : requestsPerSecond() + " requests/s, burst " + burst();
+    if (isUnlimited()) {
+      return "unlimited";
+    }
+    return hasCeiling()
+        ? "adaptive, at most " + requestsPerSecond() + " requests/s, burst " + burst()
+        : "adaptive, no ceiling";
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Set;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,27 +12,30 @@ import org.slf4j.LoggerFactory;
  * Sends a request until it succeeds or the retry policy gives up: the one loop every call goes
  * through.
  *
- * <p>Each attempt waits for the rate limiter, puts on fresh credentials and is sent once. Then:
+ * <p>Each attempt waits for the client's ceiling ({@link RateLimiter}) and for the shared {@link
+ * RateController}, puts on fresh credentials and is sent once. Then:
  *
  * <ul>
  *   <li>2xx: done.
  *   <li>401: the token is renewed and the request sent again at once, outside the retry budget; a
  *       second 401 in a row is a configuration error.
  *   <li>429, 408, 500, 502, 503, 504, or no whole answer: retried after {@link Backoff}'s wait,
- *       while attempts and total time remain. A 429 also slows the rate limiter down.
+ *       while attempts and total time remain. A 429 also tells the rate controller to cut the rate;
+ *       a success lets it raise the rate.
  *   <li>a refused connection before the server ever answered: a configuration error at once.
  *   <li>anything else: classified by {@link ErrorClassifier} and thrown.
  * </ul>
  *
- * <p>Waits for the rate limiter, for a {@code Retry-After} and after a 429 are counted as
- * throttling time (see {@link ClientMetrics}).
+ * <p>Waits for the ceiling and the controller, for a {@code Retry-After} and after a 429 are
+ * counted as throttling time (see {@link ClientMetrics}).
  */
 final class RequestExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(RequestExecutor.class);
   private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
 
   private final Transport transport;
-  private final RateLimiter limiter;
+  private final RateLimiter ceiling;
+  private final @Nullable RateController controller;
   private final RetryPolicy policy;
   private final Backoff backoff;
   private final ClientMetrics metrics;
@@ -43,13 +47,15 @@ final class RequestExecutor {
 
   RequestExecutor(
       Transport transport,
-      RateLimiter limiter,
+      RateLimiter ceiling,
+      @Nullable RateController controller,
       RetryPolicy policy,
       ClientMetrics metrics,
       ClientEnvironment env,
       ErrorClassifier classifier) {
     this.transport = transport;
-    this.limiter = limiter;
+    this.ceiling = ceiling;
+    this.controller = controller;
     this.policy = policy;
     this.backoff = new Backoff(policy, env.random);
     this.metrics = metrics;
@@ -106,7 +112,9 @@ final class RequestExecutor {
       answered = true;
       int status = answer.status;
       if (answer.isSuccess()) {
-        limiter.onSuccess();
+        if (controller != null) {
+          controller.onSuccess();
+        }
         return new ApiResponse(status, answer.body, call, sent);
       }
       if (status == 401 && auth.canRenew() && !renewedToken) {
@@ -123,8 +131,8 @@ final class RequestExecutor {
         throw classifier.refused(call, status, answer, sent, auth);
       }
       Duration retryAfter = RetryAfter.parse(answer.retryAfter, env.wallClock).orElse(null);
-      if (status == 429) {
-        limiter.onThrottled();
+      if (status == 429 && controller != null) {
+        controller.onThrottled(sentAt);
       }
       Duration delay = backoff.delay(retries + 1, retryAfter);
       if (!mayRetry(retries, started, delay)) {
@@ -154,7 +162,10 @@ final class RequestExecutor {
 
   private void waitForLimiter(HttpCall call, int sent) {
     try {
-      metrics.throttled(limiter.acquire());
+      metrics.throttled(ceiling.acquire());
+      if (controller != null) {
+        metrics.throttled(controller.acquire());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw classifier.interrupted(call, sent);

@@ -205,4 +205,14 @@ class FormalooConfigTest {
         containsString("rateLimit.burst"));
     assertThat(RateLimit.perSecond(2.5).burst(), is(3));
   }
+
+  @Test
+  void theDefaultRateAdaptsWithNoCeilingAndAGivenRateIsACeilingThatStillAdapts() {
+    RateLimit byDefault = valid().build().rateLimit();
+    assertThat(byDefault.isAdaptive(), is(true));
+    assertThat(byDefault.hasCeiling(), is(false));
+    assertThat(RateLimit.perSecond(20).isAdaptive(), is(true));
+    assertThat(RateLimit.perSecond(20).hasCeiling(), is(true));
+    assertThat(RateLimit.unlimited().isAdaptive(), is(false));
+  }
 }

@@ -1,0 +1,165 @@
+package io.formaloo.beam.benchmarks;
+
+import io.formaloo.beam.emulator.EmulatorConfig;
+import io.formaloo.beam.emulator.Faults;
+import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.emulator.RequestLogEntry;
+import io.formaloo.beam.io.FormalooIO;
+import io.formaloo.beam.io.client.FormalooConfig;
+import io.formaloo.beam.io.client.FormalooCredentials;
+import io.formaloo.beam.io.client.RateLimit;
+import io.formaloo.beam.io.model.Customer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.GenerateSequence;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * The adaptive rate benchmark of the defaults issue, printed figures (not a timed test): the
+ * emulator refuses with 429 every request beyond R in each second, and the connector is not told R
+ * ({@link RateLimit#adaptive()}, its default). For each R, a read of customers ({@code
+ * readCustomers()}) and a per-record write of customers ({@code writeCustomers()} without bulk
+ * import), each on the Direct runner, sized to last about {@code seconds} at R.
+ *
+ * <p>Printed per run: the requests the API answered (not 429) per second, from the first request to
+ * the last as the emulator logged them, as a share of R, and the share of requests answered 429.
+ * Targets: at least 90% of R for reads, 85% for writes, at most 3% 429s. The figure includes the
+ * ramp from the safe starting rate: nothing is left out.
+ *
+ * <p>Arguments: {@code [rates=20,200] [seconds=30] [latencyMs=10] [writeShards=16]}. Pages are of
+ * 10 records, so that a read of 30 s at 200 requests/s needs no more than 60,000 customers.
+ */
+public final class AdaptiveRate {
+  private static final int PAGE_SIZE = 10;
+
+  private AdaptiveRate() {}
+
+  public static void main(String[] args) throws Exception {
+    String[] rates = (args.length > 0 ? args[0] : "20,200").split(",");
+    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    int latencyMs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    int shards = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+    System.out.printf(
+        "setup: emulator limit R per second (429 with Retry-After beyond it), %d ms latency,"
+            + " runs of about %d s at R, pages of %d, writes on %d shards, Direct runner%n",
+        latencyMs, seconds, PAGE_SIZE, shards);
+    StringBuilder summary = new StringBuilder();
+    for (String r : rates) {
+      double rate = Double.parseDouble(r.trim());
+      summary.append(read(rate, seconds, latencyMs)).append('\n');
+      summary.append(write(rate, seconds, latencyMs, shards)).append('\n');
+    }
+    System.out.print("\nfigures:\n" + summary);
+  }
+
+  private static String read(double rate, int seconds, int latencyMs) {
+    int customers = (int) (rate * seconds * PAGE_SIZE);
+    try (FormalooEmulator emulator = emulator(customers, latencyMs, rate)) {
+      Pipeline p = pipeline(16);
+      p.apply(FormalooIO.readCustomers().withConfig(config(emulator)).withPageSize(PAGE_SIZE))
+          .apply(Count.globally());
+      p.run().waitUntilFinish();
+      return figures("read", rate, emulator, 0.90);
+    }
+  }
+
+  private static String write(double rate, int seconds, int latencyMs, int shards)
+      throws Exception {
+    int customers = (int) (rate * seconds);
+    try (FormalooEmulator emulator = emulator(0, latencyMs, rate)) {
+      Pipeline p = pipeline(4 * shards);
+      p.apply("Sequence", GenerateSequence.from(0).to(customers))
+          .apply(
+              "Customers",
+              MapElements.into(TypeDescriptor.of(Customer.class))
+                  .via(
+                      (Long i) ->
+                          Customer.builder()
+                              .setEmail("adaptive" + i + "@example.com")
+                              .setFullName("Adaptive " + i)
+                              .build()))
+          .setCoder(p.getSchemaRegistry().getSchemaCoder(Customer.class))
+          .apply(
+              "Write",
+              FormalooIO.writeCustomers()
+                  .withConfig(config(emulator))
+                  .withMaxParallelRequests(shards)
+                  .withoutBulkImport());
+      p.run().waitUntilFinish();
+      if (emulator.customerCount() != customers) {
+        throw new IllegalStateException(
+            "wrote " + emulator.customerCount() + " of " + customers + " customers");
+      }
+      return figures("per-record write", rate, emulator, 0.85);
+    }
+  }
+
+  private static String figures(
+      String what, double rate, FormalooEmulator emulator, double target) {
+    List<RequestLogEntry> log = emulator.requestLog();
+    long answered = log.stream().filter(e -> e.status() != 429).count();
+    long refused = log.size() - answered;
+    double seconds =
+        Duration.between(log.get(0).at(), log.get(log.size() - 1).at()).toMillis() / 1000.0;
+    double share = answered / seconds / rate;
+    double refusedShare = (double) refused / log.size();
+    String line =
+        String.format(
+            Locale.ROOT,
+            "  R=%.0f %s: %,d requests in %.1f s, %.1f answered/s = %.1f%% of R (target %.0f%%:"
+                + " %s), %,d answered 429 = %.2f%% (target at most 3%%: %s)",
+            rate,
+            what,
+            log.size(),
+            seconds,
+            answered / seconds,
+            100 * share,
+            100 * target,
+            share >= target ? "met" : "NOT met",
+            refused,
+            100 * refusedShare,
+            refusedShare <= 0.03 ? "met" : "NOT met");
+    System.out.println(line);
+    return line;
+  }
+
+  private static FormalooEmulator emulator(int customers, int latencyMs, double rate) {
+    return FormalooEmulator.start(
+        EmulatorConfig.builder()
+            .seedCustomers(customers)
+            .maxPageSize(PAGE_SIZE)
+            .threads(64)
+            .requestLogCapacity(1_000_000)
+            .faults(
+                Faults.builder()
+                    .latency(Duration.ofMillis(latencyMs), Duration.ZERO)
+                    .rateLimit(rate, Faults.RetryAfterMode.SECONDS)
+                    .build())
+            .build());
+  }
+
+  private static FormalooConfig config(FormalooEmulator emulator) {
+    return FormalooConfig.builder()
+        .baseUrl(emulator.baseUrl())
+        .business(emulator.business())
+        .credentials(FormalooCredentials.of(emulator.apiKey(), emulator.apiSecret()))
+        .rateLimit(RateLimit.adaptive()) // the default, said out loud: R is not given
+        .build();
+  }
+
+  private static Pipeline pipeline(int threads) {
+    return Pipeline.create(
+        PipelineOptionsFactory.fromArgs(
+                "--runner=DirectRunner",
+                "--blockOnRun=true",
+                "--targetParallelism=" + threads,
+                "--enforceImmutability=false",
+                "--enforceEncodability=false")
+            .create());
+  }
+}

@@ -1,0 +1,61 @@
+package io.formaloo.beam.pipelines;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The bundled jar's entry point: {@code java -jar pipelines-bundled.jar <command> [options]}, one
+ * command per pipeline, so that one artifact deploys them all (and {@code flink run} can submit it
+ * with this main class or any pipeline's own).
+ */
+public final class Main {
+  private Main() {}
+
+  /** Runs the pipeline {@code args[0]} names with the other arguments; exits as it does. */
+  public static void main(String[] args) {
+    if (args.length == 0) {
+      usage(System.err);
+      System.exit(Cli.USAGE);
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (args[0].toLowerCase(Locale.ROOT)) {
+      case Backfill.NAME:
+        Backfill.main(rest);
+        return;
+      case Export.NAME:
+        Export.main(rest);
+        return;
+      case Analytics.NAME:
+        Analytics.main(rest);
+        return;
+      case Demo.NAME:
+        Demo.main(rest);
+        return;
+      case "soak":
+        Soak.main(rest);
+        return;
+      case "help":
+      case "--help":
+      case "-h":
+        usage(System.out);
+        return;
+      default:
+        System.err.println("unknown command " + args[0]);
+        usage(System.err);
+        System.exit(Cli.USAGE);
+    }
+  }
+
+  private static void usage(PrintStream out) {
+    out.println("usage: java -jar pipelines-bundled.jar <command> [--option=value ...]");
+    out.println("commands:");
+    out.println("  backfill   load customers and activities from files into Formaloo");
+    out.println("  export     export Formaloo data to files (jsonl, avro, parquet)");
+    out.println("  analytics  charts and tables of an export, as CSV and report.html");
+    out.println(
+        "  demo       an emulated API, a backfill, an export and a report, on this machine");
+    out.println("  soak       the backfill and export under faults, checked exactly (long)");
+    out.println("<command> --help lists a command's options.");
+  }
+}
