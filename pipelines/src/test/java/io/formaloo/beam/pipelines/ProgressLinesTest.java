@@ -29,14 +29,15 @@ class ProgressLinesTest {
 
   @Test
   void requestCountsMoveEveryIntervalWhileTheReadRuns() {
-    // 1,500 customers in pages of 10, each answered after 40 ms: a read of several seconds.
+    // 4,000 customers in pages of 10, each answered after 200 ms: 400 requests, which 16 in flight
+    // take at least 5 s to make, so there are several lines to compare.
     try (FormalooEmulator emulator =
         FormalooEmulator.start(
             EmulatorConfig.builder()
-                .seedCustomers(1_500)
+                .seedCustomers(4_000)
                 .defaultPageSize(10)
                 .maxPageSize(10)
-                .faults(Faults.builder().latency(Duration.ofMillis(40), Duration.ZERO).build())
+                .faults(Faults.builder().latency(Duration.ofMillis(200), Duration.ZERO).build())
                 .build())) {
       Runs.Run run =
           Runs.run(

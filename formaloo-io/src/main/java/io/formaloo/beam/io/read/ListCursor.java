@@ -2,7 +2,6 @@ package io.formaloo.beam.io.read;
 
 import io.formaloo.beam.io.client.FormalooException;
 import io.formaloo.beam.io.client.PageItem;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -98,9 +97,13 @@ final class ListCursor<T> {
     PageAnswer<T> fetch(long number);
 
     /**
-     * Requests for these pages, concurrently; every answer, in the order asked, when all are in.
+     * Requests for pages {@code first} to {@code required}, concurrently, and for the pages after
+     * them, in order, as long as any of those is still out, never past {@code most}: a slot that
+     * frees while a slow answer (a refused request waiting out its {@code Retry-After}, a retry's
+     * backoff) holds the run back asks for the next page instead of idling. Returns every answer,
+     * in page order, from {@code first} to the last page asked, when all are in.
      */
-    List<PageAnswer<T>> fetchAll(List<Long> numbers);
+    List<PageAnswer<T>> fetchRun(long first, long required, long most);
   }
 
   /** Where the cursor puts what it read. */
@@ -488,11 +491,14 @@ final class ListCursor<T> {
     long first = pageOf(lastPosition + 1);
     long lastByCount = pageOf(Math.max(0, start.count(countThen) - 1));
     long lastPage = Math.max(first, Math.min(first + batchSize - 1, lastByCount));
-    List<Long> numbers = new ArrayList<>();
-    for (long n = first; n <= lastPage; n++) {
-      numbers.add(n);
-    }
-    List<PageAnswer<T>> answers = fetchAll(numbers);
+    // While the batch's last answers are out, its free slots read on, up to a batch further: the
+    // same two answers of page 1 certify those pages too. Only once a batch has found the list
+    // still: while its churn is unknown, a batch that fails should cost little.
+    long most =
+        batchSize > FIRST_BATCH
+            ? Math.max(lastPage, Math.min(lastByCount, lastPage + maxBatch))
+            : lastPage;
+    List<PageAnswer<T>> answers = fetchRun(first, lastPage, most);
     PageAnswer<T> end = fetchProbe();
     if (stillBetween(start, end, answers) && start.count(countThen) >= countThen) {
       metrics.certifiedBatches.inc();
@@ -605,8 +611,15 @@ final class ListCursor<T> {
     }
     int lastIndex = answer.lastKeyIndex();
     String lastHere = lastIndex >= 0 ? answer.keys().get(lastIndex) : null;
-    boolean reachesFurther = lastHere != null && !Boolean.TRUE.equals(known.get(lastHere));
     int lastSeenAt = last == null ? -1 : answer.indexOf(last);
+    // Further: to a record not yet covered, or past `last` in this very answer. (A record after
+    // `last` may be covered already: a prefix that started again at the head meets the records it
+    // covered before. Without the second test the cursor would ask for this page again and again,
+    // moving on only by the records inserted in between.)
+    boolean reachesFurther =
+        lastHere != null
+            && (!Boolean.TRUE.equals(known.get(lastHere))
+                || (lastSeenAt >= 0 && lastIndex > lastSeenAt));
     for (String key : answer.keys()) {
       if (key != null) {
         known.put(key, Boolean.TRUE);
@@ -684,11 +697,26 @@ final class ListCursor<T> {
     return answer;
   }
 
-  private List<PageAnswer<T>> fetchAll(List<Long> numbers) {
-    withinBudget(numbers.size());
-    List<PageAnswer<T>> answers = pages.fetchAll(numbers);
-    requests += numbers.size();
-    metrics.pages.inc(numbers.size());
+  private List<PageAnswer<T>> fetchRun(long first, long required, long most) {
+    withinBudget(Math.toIntExact(required - first + 1));
+    // The pages read on behind a slow answer stay within the bound of requests too.
+    long lost = Math.max(0, plannedCount - lowestCount);
+    long allowed = budget > 0 ? budget + 2 * lost - requests : Long.MAX_VALUE;
+    long last = Math.max(required, Math.min(most, first + allowed - 1));
+    List<PageAnswer<T>> answers = pages.fetchRun(first, required, last);
+    int asked = answers.size();
+    if (asked < required - first + 1 || asked > last - first + 1) {
+      throw new IllegalStateException(
+          "asked for pages " + first + " to " + required + " (at most " + last + "), got " + asked);
+    }
+    for (int i = 0; i < asked; i++) {
+      if (answers.get(i).number != first + i) {
+        throw new IllegalStateException(
+            "answer " + i + " of the run from page " + first + " is page " + answers.get(i).number);
+      }
+    }
+    requests += asked;
+    metrics.pages.inc(asked);
     for (PageAnswer<T> answer : answers) {
       received(answer);
     }

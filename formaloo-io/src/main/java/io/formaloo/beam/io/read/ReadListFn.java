@@ -5,10 +5,13 @@ import io.formaloo.beam.io.client.FormalooClient;
 import io.formaloo.beam.io.client.FormalooConfig;
 import io.formaloo.beam.io.client.FormalooException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -266,15 +269,32 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
     }
 
     @Override
-    public List<PageAnswer<T>> fetchAll(List<Long> numbers) {
-      List<Future<PageAnswer<T>>> inFlight = new ArrayList<>(numbers.size());
-      for (long number : numbers) {
-        inFlight.add(pool.submit(() -> fetch(number)));
-      }
-      List<PageAnswer<T>> answers = new ArrayList<>(numbers.size());
+    public List<PageAnswer<T>> fetchRun(long first, long required, long most) {
+      int slots = (int) Math.min(options.maxConcurrentPageRequests(), required - first + 1);
+      CompletionService<PageAnswer<T>> done = new ExecutorCompletionService<>(pool);
+      List<Future<PageAnswer<T>>> inFlight = new ArrayList<>();
+      Map<Long, PageAnswer<T>> answered = new HashMap<>();
+      long next = first;
+      int out = 0;
+      long requiredIn = 0;
       try {
-        for (Future<PageAnswer<T>> f : inFlight) {
-          answers.add(f.get());
+        while (true) {
+          // Required pages are asked first; later ones only while a required one is still out.
+          while (out < slots
+              && (next <= required || (next <= most && requiredIn <= required - first))) {
+            long number = next++;
+            inFlight.add(done.submit(() -> fetch(number)));
+            out++;
+          }
+          if (out == 0) {
+            break;
+          }
+          PageAnswer<T> answer = done.take().get();
+          out--;
+          answered.put(answer.number, answer);
+          if (answer.number <= required) {
+            requiredIn++;
+          }
         }
       } catch (InterruptedException e) {
         inFlight.forEach(f -> f.cancel(true));
@@ -287,6 +307,10 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
           throw (RuntimeException) cause;
         }
         throw new IllegalStateException(cause);
+      }
+      List<PageAnswer<T>> answers = new ArrayList<>(answered.size());
+      for (long number = first; number < next; number++) {
+        answers.add(answered.get(number));
       }
       return answers;
     }
