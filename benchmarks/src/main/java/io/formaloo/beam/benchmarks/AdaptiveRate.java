@@ -125,7 +125,29 @@ public final class AdaptiveRate {
             100 * refusedShare,
             refusedShare <= 0.03 ? "met" : "NOT met");
     System.out.println(line);
+    System.out.println("    answered (429) in each second: " + perSecond(log));
     return line;
+  }
+
+  /** What the emulator answered in each second of the run, and how many of those were 429s. */
+  private static String perSecond(List<RequestLogEntry> log) {
+    java.time.Instant start = log.get(0).at();
+    java.util.TreeMap<Long, long[]> seconds = new java.util.TreeMap<>();
+    for (RequestLogEntry e : log) {
+      long[] counts =
+          seconds.computeIfAbsent(
+              Duration.between(start, e.at()).toMillis() / 1000, s -> new long[2]);
+      counts[e.status() == 429 ? 1 : 0]++;
+    }
+    StringBuilder out = new StringBuilder();
+    for (long[] counts : seconds.values()) {
+      out.append(counts[0]);
+      if (counts[1] > 0) {
+        out.append('(').append(counts[1]).append(')');
+      }
+      out.append(' ');
+    }
+    return out.toString().trim();
   }
 
   private static FormalooEmulator emulator(int customers, int latencyMs, double rate) {

@@ -148,6 +148,15 @@ public final class FormalooClient implements AutoCloseable {
     return config;
   }
 
+  /**
+   * How many of this client's requests are waiting out a {@code Retry-After} or a backoff before
+   * their retry right now. A caller that keeps requests in flight may send as many others
+   * meanwhile: the waiting ones send nothing.
+   */
+  public int requestsWaitingToRetry() {
+    return executor.waitingToRetry();
+  }
+
   // ---- pages of any list ---------------------------------------------------------------------
 
   /**

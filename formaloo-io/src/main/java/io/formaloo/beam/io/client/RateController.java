@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * because a ceiling or their own pace held them back) does not raise it: a rate nobody used proves
  * nothing and would only allow a burst later.
  *
+ * <p><b>After a 429</b>, nothing more goes out but one request every {@value #PROBE_MILLIS} ms,
+ * until one sent since succeeds: a server that counts its limit over fixed windows refuses
+ * everything until its window ends, and a request refused there waits out its {@code Retry-After}
+ * (a whole second, rounded up) and holds its caller; the probes find the new window within {@value
+ * #PROBE_MILLIS} ms of its start.
+ *
  * <p>Shared by every client of one worker process that talks to one account ({@link
  * RateControllers}), so that reads, writes, shards and threads spend one budget. Thread-safe. A
  * waiting caller takes no permit on credit: it sleeps until one should be there (at most {@value
@@ -55,17 +61,27 @@ final class RateController {
   static final int MAX_HOLD_WINDOWS = 60;
   private static final double SAME_LIMIT = 0.1;
   static final long MAX_SLEEP_MILLIS = 250;
+  static final long PROBE_MILLIS = 50;
 
   /** A window whose callers took less than this share of the rate did not need more. */
   private static final double USED_FRACTION = 0.9;
 
   /**
-   * Bursts after a quiet spell are a tenth of a second's requests, and at least a few: a pipeline
-   * that starts checks its credentials and plans its reads with a handful of requests at once.
+   * Bursts after a quiet spell are a fiftieth of a second's requests, at least one: the rate is
+   * held at {@value #HOLD_FRACTION} of the limit found, and a server that counts its limit over
+   * fixed windows refuses whatever a burst adds above the rest: a burst of a tenth of a second (as
+   * this once had) overflowed a window after every stall, and the 429s it drew stalled the callers
+   * again, every two seconds.
    */
-  private static final double BURST_SECONDS = 0.1;
+  private static final double BURST_SECONDS = 0.02;
 
-  static final double MIN_BURST = 5;
+  static final double MIN_BURST = 1;
+
+  /**
+   * What may go at once at the start: a pipeline that starts checks its credentials and plans its
+   * reads with a handful of requests.
+   */
+  static final double START_BURST = 5;
 
   /** Successes are counted in slots of 100 ms over the last second. */
   private static final long SLOT_NANOS = 100_000_000L;
@@ -77,7 +93,7 @@ final class RateController {
   private final long created;
 
   private double rate = INITIAL_RATE;
-  private double permits = MIN_BURST;
+  private double permits = START_BURST;
   private long lastRefill;
 
   private long windowStart;
@@ -94,6 +110,12 @@ final class RateController {
   private int heldWindows;
   private long lastCut;
   private long cuts;
+
+  /** After a 429: only probes go out, one per {@link #PROBE_MILLIS}, until one succeeds. */
+  private boolean probing;
+
+  private long probingSince;
+  private long nextProbe;
 
   private final long[] slotIds = new long[SLOTS];
   private final long[] slotSuccesses = new long[SLOTS];
@@ -124,7 +146,17 @@ final class RateController {
   }
 
   private synchronized long tryTake() {
-    advance(nanoTime.getAsLong());
+    long now = nanoTime.getAsLong();
+    advance(now);
+    if (probing) {
+      if (now < nextProbe) {
+        heldBackInWindow = true;
+        return nextProbe - now;
+      }
+      nextProbe = now + PROBE_MILLIS * 1_000_000L;
+      takenInWindow++;
+      return 0;
+    }
     if (permits >= 1) {
       permits -= 1;
       takenInWindow++;
@@ -134,10 +166,14 @@ final class RateController {
     return Math.max(1, (long) ((1 - permits) / rate * 1e9));
   }
 
-  /** A request succeeded. */
-  synchronized void onSuccess() {
+  /** A request sent at {@code sentAtNanos} succeeded. */
+  synchronized void onSuccess(long sentAtNanos) {
     long now = nanoTime.getAsLong();
     advance(now);
+    if (probing && sentAtNanos >= probingSince) {
+      probing = false; // the server takes requests again (an older one's success says nothing)
+      permits = Math.min(permits, 0);
+    }
     succeededInWindow = true;
     long slot = Math.floorDiv(now, SLOT_NANOS);
     int i = (int) Math.floorMod(slot, (long) SLOTS);
@@ -157,6 +193,12 @@ final class RateController {
     advance(now);
     throttledInWindow = true;
     permits = Math.min(permits, 0);
+    if (!probing || sentAtNanos >= probingSince) {
+      // A refusal of a request sent before probing began is of the same overflow: no new wait.
+      probing = true;
+      probingSince = now;
+      nextProbe = now + PROBE_MILLIS * 1_000_000L;
+    }
     if (sentAtNanos < lastCut || now - lastCut < COOLDOWN_MILLIS * 1_000_000L) {
       return;
     }
@@ -200,7 +242,8 @@ final class RateController {
   }
 
   private void advance(long now) {
-    permits = Math.min(burst(), permits + (now - lastRefill) / 1e9 * rate);
+    // Refills up to the burst; the start's larger allowance is kept until spent.
+    permits = Math.min(Math.max(burst(), permits), permits + (now - lastRefill) / 1e9 * rate);
     lastRefill = now;
     long elapsed = now - windowStart;
     if (elapsed < WINDOW_MILLIS * 1_000_000L) {

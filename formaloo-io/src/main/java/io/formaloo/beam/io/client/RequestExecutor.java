@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,9 @@ final class RequestExecutor {
   private final ClientMetrics metrics;
   private final ClientEnvironment env;
   private final ErrorClassifier classifier;
+
+  /** Requests of this client sleeping before a retry: see {@link #waitingToRetry()}. */
+  private final AtomicInteger waitingToRetry = new AtomicInteger();
 
   /** Whether the server has answered any request of this client, with any status. */
   private volatile boolean answered;
@@ -113,7 +117,7 @@ final class RequestExecutor {
       int status = answer.status;
       if (answer.isSuccess()) {
         if (controller != null) {
-          controller.onSuccess();
+          controller.onSuccess(sentAt);
         }
         return new ApiResponse(status, answer.body, call, sent);
       }
@@ -172,12 +176,23 @@ final class RequestExecutor {
     }
   }
 
+  /**
+   * How many of this client's requests are sleeping before a retry (a {@code Retry-After}, a
+   * backoff) right now: a caller that keeps requests in flight may send others meanwhile.
+   */
+  int waitingToRetry() {
+    return waitingToRetry.get();
+  }
+
   private void pause(HttpCall call, int sent, Duration delay, boolean throttled) {
+    waitingToRetry.incrementAndGet();
     try {
       env.sleeper.sleep(delay.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw classifier.interrupted(call, sent);
+    } finally {
+      waitingToRetry.decrementAndGet();
     }
     if (throttled) {
       metrics.throttled(delay.toMillis());

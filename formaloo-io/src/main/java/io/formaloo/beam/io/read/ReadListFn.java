@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -55,6 +56,9 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
   /** A batch is this many times the pages in flight, at most. */
   static final int BATCH_PAGES_PER_REQUEST_IN_FLIGHT = 8;
 
+  /** How often a run of pages looks whether a request started to wait out a Retry-After. */
+  private static final long SLOT_CHECK_MILLIS = 20;
+
   private final String clientKey;
   private final FormalooConfig config;
   private final ReadOptions options;
@@ -90,7 +94,8 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
     AtomicInteger threadNumber = new AtomicInteger();
     pool =
         Executors.newFixedThreadPool(
-            options.maxConcurrentPageRequests(),
+            // twice: as many again may go while requests wait out a Retry-After
+            2 * options.maxConcurrentPageRequests(),
             r -> {
               Thread t =
                   new Thread(
@@ -270,15 +275,17 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
 
     @Override
     public List<PageAnswer<T>> fetchRun(long first, long required, long most) {
-      int slots = (int) Math.min(options.maxConcurrentPageRequests(), required - first + 1);
+      int base = (int) Math.min(options.maxConcurrentPageRequests(), required - first + 1);
       CompletionService<PageAnswer<T>> done = new ExecutorCompletionService<>(pool);
       List<Future<PageAnswer<T>>> inFlight = new ArrayList<>();
-      Map<Long, PageAnswer<T>> answered = new HashMap<>();
+      Map<Long, PageAnswer<T>> answers = new HashMap<>();
       long next = first;
       int out = 0;
       long requiredIn = 0;
       try {
         while (true) {
+          // A request waiting out a Retry-After sends nothing: another may go meanwhile.
+          int slots = base + Math.min(base, client.requestsWaitingToRetry());
           // Required pages are asked first; later ones only while a required one is still out.
           while (out < slots
               && (next <= required || (next <= most && requiredIn <= required - first))) {
@@ -289,9 +296,14 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
           if (out == 0) {
             break;
           }
-          PageAnswer<T> answer = done.take().get();
+          // Polled, not taken: a slot that frees when a request starts to wait is seen soon.
+          Future<PageAnswer<T>> answered = done.poll(SLOT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+          if (answered == null) {
+            continue;
+          }
+          PageAnswer<T> answer = answered.get();
           out--;
-          answered.put(answer.number, answer);
+          answers.put(answer.number, answer);
           if (answer.number <= required) {
             requiredIn++;
           }
@@ -308,11 +320,11 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
         }
         throw new IllegalStateException(cause);
       }
-      List<PageAnswer<T>> answers = new ArrayList<>(answered.size());
+      List<PageAnswer<T>> run = new ArrayList<>(answers.size());
       for (long number = first; number < next; number++) {
-        answers.add(answered.get(number));
+        run.add(answers.get(number));
       }
-      return answers;
+      return run;
     }
   }
 

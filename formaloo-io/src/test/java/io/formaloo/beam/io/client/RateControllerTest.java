@@ -31,7 +31,7 @@ class RateControllerTest {
     assertThat(
         server.ok,
         lessThanOrEqualTo(
-            (long) (RateController.MIN_BURST + RateController.INITIAL_RATE * 0.4) + 1));
+            (long) (RateController.START_BURST + RateController.INITIAL_RATE * 0.4) + 1));
   }
 
   @Test
@@ -60,7 +60,7 @@ class RateControllerTest {
 
   @Test
   void the429sOfOneOverflowCutTheRateOnce() throws Exception {
-    controller.onSuccess();
+    controller.onSuccess(time.nanoTime());
     long sentBefore = time.nanoTime();
     time.advance(Duration.ofMillis(10));
     controller.onThrottled(sentBefore);
@@ -74,6 +74,33 @@ class RateControllerTest {
     time.advance(Duration.ofMillis(RateController.COOLDOWN_MILLIS));
     controller.onThrottled(time.nanoTime());
     assertThat(controller.cuts(), is(2L));
+  }
+
+  @Test
+  void afterA429OneProbeGoesOutPerIntervalUntilOneSentSinceSucceeds() throws Exception {
+    run(new Server(1000), Duration.ofSeconds(3)); // a high rate: requests a few ms apart
+    long refusedAt = time.nanoTime();
+    controller.onThrottled(refusedAt);
+    long probe = Duration.ofMillis(RateController.PROBE_MILLIS).toNanos();
+
+    controller.acquire();
+    long first = time.nanoTime();
+    controller.acquire();
+    long second = time.nanoTime();
+    assertThat(first - refusedAt, greaterThanOrEqualTo(probe));
+    assertThat(second - first, greaterThanOrEqualTo(probe));
+    // The success of a request sent before the 429 says nothing about the server now.
+    controller.onSuccess(refusedAt - 1);
+    controller.acquire();
+    long third = time.nanoTime();
+    assertThat(third - second, greaterThanOrEqualTo(probe));
+    // A probe's success ends it: requests go at the (cut) rate again.
+    controller.onSuccess(third);
+    controller.acquire();
+    long fourth = time.nanoTime();
+    controller.acquire();
+    long fifth = time.nanoTime();
+    assertThat(fifth - fourth, lessThan(probe));
   }
 
   @Test
@@ -115,7 +142,7 @@ class RateControllerTest {
     // Callers that send less than the rate allows never wait for it: the rate stays where it was.
     for (int i = 0; i < 100; i++) {
       controller.acquire();
-      controller.onSuccess();
+      controller.onSuccess(time.nanoTime());
       time.advance(Duration.ofMillis(200));
     }
     assertThat(controller.currentRate(), is(RateController.INITIAL_RATE));
@@ -130,7 +157,7 @@ class RateControllerTest {
       ceiling.acquire();
       controller.acquire();
       perSecond.merge(time.nanoTime() / 1_000_000_000L, 1, Integer::sum);
-      controller.onSuccess();
+      controller.onSuccess(time.nanoTime());
     }
     for (int count : perSecond.values()) {
       assertThat(count, lessThanOrEqualTo(31));
@@ -172,7 +199,7 @@ class RateControllerTest {
     controller.acquire();
     long sentAt = time.nanoTime();
     if (server.accept(sentAt)) {
-      controller.onSuccess();
+      controller.onSuccess(sentAt);
     } else {
       controller.onThrottled(sentAt);
     }
