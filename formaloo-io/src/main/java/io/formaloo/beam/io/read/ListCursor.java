@@ -97,11 +97,11 @@ final class ListCursor<T> {
     PageAnswer<T> fetch(long number);
 
     /**
-     * Requests for pages {@code first} to {@code required}, concurrently, and for the pages after
-     * them, in order, as long as any of those is still out, never past {@code most}: a slot that
+     * Requests for pages {@code first} to {@code required}, concurrently, and perhaps for the pages
+     * after them, in order, never past {@code most}, while one of those is still out: a slot that
      * frees while a slow answer (a refused request waiting out its {@code Retry-After}, a retry's
-     * backoff) holds the run back asks for the next page instead of idling. Returns every answer,
-     * in page order, from {@code first} to the last page asked, when all are in.
+     * backoff) holds the run back may ask for the next page instead of idling. Returns every
+     * answer, in page order, from {@code first} to the last page asked, when all are in.
      */
     List<PageAnswer<T>> fetchRun(long first, long required, long most);
   }

@@ -284,11 +284,15 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
       long requiredIn = 0;
       try {
         while (true) {
-          // A request waiting out a Retry-After sends nothing: another may go meanwhile.
-          int slots = base + Math.min(base, client.requestsWaitingToRetry());
-          // Required pages are asked first; later ones only while a required one is still out.
+          // A request waiting out a Retry-After or a backoff sends nothing: others may go
+          // meanwhile, the batch's own pages first, then the pages after it while one of the
+          // batch's is still out. (Not without such a wait: pages past a batch that finds the list
+          // changed are wasted, and a list changing now and then would pay for them.)
+          int waiting = client.requestsWaitingToRetry();
+          int slots = base + Math.min(base, waiting);
           while (out < slots
-              && (next <= required || (next <= most && requiredIn <= required - first))) {
+              && (next <= required
+                  || (waiting > 0 && next <= most && requiredIn <= required - first))) {
             long number = next++;
             inFlight.add(done.submit(() -> fetch(number)));
             out++;
