@@ -88,7 +88,7 @@ public final class AdaptiveRate {
               "Write",
               FormalooIO.writeCustomers()
                   .withConfig(config(emulator))
-                  .withMaxParallelRequests(shards)
+                  .withShards(shards)
                   .withoutBulkImport());
       p.run().waitUntilFinish();
       if (emulator.customerCount() != customers) {

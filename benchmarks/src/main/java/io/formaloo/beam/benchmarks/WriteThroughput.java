@@ -143,7 +143,7 @@ public final class WriteThroughput {
           FormalooIO.writeCustomers()
               .withConfig(config)
               .withMaxRequestsPerSecond(budget)
-              .withMaxParallelRequests(shards)
+              .withShards(shards)
               .withBatchSize(batch);
       write = mode.equals("bulk") ? write.withBulkImport() : write.withoutBulkImport();
 

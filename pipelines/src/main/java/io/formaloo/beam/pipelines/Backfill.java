@@ -77,7 +77,7 @@ public final class Backfill {
           withBudget(
               FormalooIO.writeActivities()
                   .withConfig(config)
-                  .withMaxParallelRequests(options.getMaxParallelRequests()),
+                  .withShards(options.getMaxParallelRequests()),
               budget);
       load(pipeline, BackfillPlan.ACTIVITIES, Activity.class, plan, plan.activities(), write);
       outputs.add(deadLetterOutput(plan, BackfillPlan.ACTIVITIES));
@@ -96,7 +96,7 @@ public final class Backfill {
         withBudget(
             FormalooIO.writeCustomers()
                 .withConfig(config)
-                .withMaxParallelRequests(options.getMaxParallelRequests()),
+                .withShards(options.getMaxParallelRequests()),
             budget);
     switch (plan.bulkImport()) {
       case "always":
