@@ -82,6 +82,24 @@ class WriteTransformTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the old name, kept for the users who call it
+  void theOldMaxParallelRequestsSetsTheShards() {
+    DisplayData data =
+        DisplayData.from(FormalooIO.writeCustomers().withConfig(CONFIG).withMaxParallelRequests(7));
+    assertThat(value(data, "shards"), is(7));
+    // The requests in flight are their own setting, untouched by it.
+    assertThat(value(data, "maxConcurrentRequests"), is(16));
+  }
+
+  private static Object value(DisplayData data, String key) {
+    return data.items().stream()
+        .filter(i -> i.getKey().equals(key))
+        .findFirst()
+        .map(i -> ((Number) i.getValue()).intValue())
+        .orElseThrow(() -> new AssertionError("no display data " + key));
+  }
+
+  @Test
   void displayDataShowsEveryOptionAndNoSecret() {
     DisplayData data =
         DisplayData.from(
