@@ -31,8 +31,10 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * Targets: at least 90% of R for reads, 85% for writes, at most 3% 429s. The figure includes the
  * ramp from the safe starting rate: nothing is left out.
  *
- * <p>Arguments: {@code [rates=20,200] [seconds=30] [latencyMs=10] [writeShards=16]}. Pages are of
- * 10 records, so that a read of 30 s at 200 requests/s needs no more than 60,000 customers.
+ * <p>Arguments: {@code [rates=20,200] [seconds=30] [latencyMs=10] [writeConcurrency=16]}: the
+ * write's requests in flight ({@code withMaxConcurrentRequests}, the default 16), on the default
+ * shards. Pages are of 10 records, so that a read of 30 s at 200 requests/s needs no more than
+ * 60,000 customers.
  */
 public final class AdaptiveRate {
   private static final int PAGE_SIZE = 10;
@@ -43,16 +45,17 @@ public final class AdaptiveRate {
     String[] rates = (args.length > 0 ? args[0] : "20,200").split(",");
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     int latencyMs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-    int shards = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+    int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
     System.out.printf(
         "setup: emulator limit R per second (429 with Retry-After beyond it), %d ms latency,"
-            + " runs of about %d s at R, pages of %d, writes on %d shards, Direct runner%n",
-        latencyMs, seconds, PAGE_SIZE, shards);
+            + " runs of about %d s at R, pages of %d, writes with %d requests in flight,"
+            + " Direct runner%n",
+        latencyMs, seconds, PAGE_SIZE, concurrency);
     StringBuilder summary = new StringBuilder();
     for (String r : rates) {
       double rate = Double.parseDouble(r.trim());
       summary.append(read(rate, seconds, latencyMs)).append('\n');
-      summary.append(write(rate, seconds, latencyMs, shards)).append('\n');
+      summary.append(write(rate, seconds, latencyMs, concurrency)).append('\n');
     }
     System.out.print("\nfigures:\n" + summary);
   }
@@ -68,11 +71,12 @@ public final class AdaptiveRate {
     }
   }
 
-  private static String write(double rate, int seconds, int latencyMs, int shards)
+  private static String write(double rate, int seconds, int latencyMs, int concurrency)
       throws Exception {
     int customers = (int) (rate * seconds);
     try (FormalooEmulator emulator = emulator(0, latencyMs, rate)) {
-      Pipeline p = pipeline(4 * shards);
+      // A thread per shard's batch is enough: the records go to the write's pool.
+      Pipeline p = pipeline(8);
       p.apply("Sequence", GenerateSequence.from(0).to(customers))
           .apply(
               "Customers",
@@ -88,7 +92,7 @@ public final class AdaptiveRate {
               "Write",
               FormalooIO.writeCustomers()
                   .withConfig(config(emulator))
-                  .withMaxParallelRequests(shards)
+                  .withMaxConcurrentRequests(concurrency)
                   .withoutBulkImport());
       p.run().waitUntilFinish();
       if (emulator.customerCount() != customers) {

@@ -109,7 +109,7 @@ public final class BulkImportCost {
                   FormalooIO.writeCustomers()
                       .withConfig(config)
                       .withBulkImport()
-                      .withMaxParallelRequests(shards)
+                      .withShards(shards)
                       .withBatchSize(batch));
       result.getWritten().apply("Count written", ParDo.of(new CountFn<>(key + "/written")));
       result.getFailed().apply("Count failed", ParDo.of(new CountFn<>(key + "/failed")));

@@ -8,6 +8,7 @@ import io.formaloo.beam.io.client.FormalooConfig;
 import io.formaloo.beam.io.client.FormalooCredentials;
 import io.formaloo.beam.io.client.RateLimit;
 import io.formaloo.beam.io.model.Customer;
+import io.formaloo.beam.io.write.WrittenRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,9 +34,15 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 /**
  * Writes customers to an emulator that answers every request after a fixed latency, under one
  * request budget ({@code withMaxRequestsPerSecond}), once record by record and once with bulk
- * import jobs, and prints records/s, the requests each used, and the issue's two ratios: bulk over
+ * import jobs, and prints records/s, the requests each used, and the issue's ratios: bulk over
  * per-record throughput (target at least 20), and the share of the budget the per-record writes
- * used (target at least 0.9).
+ * used (target at least 0.9 without faults, 0.8 under them), every record written exactly once.
+ *
+ * <p>{@code --faults} adds the emulator's faults, e.g. {@code
+ * errors=0.05,drops-after-commit=0.03,token-seconds=4}: 500/502/503 answers without the work,
+ * connections dropped after the work was committed, tokens that live that many seconds. Every run
+ * checks that the emulator holds each customer once and that each was reported written once, and
+ * fails if not.
  *
  * <p>A plain {@code main}, not a JMH benchmark: one measurement takes minutes (100,000 requests at
  * a few hundred a second), where JMH wants many short iterations. {@code scripts/bench
@@ -42,11 +50,13 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *
  * <pre>
  *   --customers 100000  --latency-ms 50  --budget 100  --shards 8  --batch 1000
- *   --modes per-record,bulk  --direct-threads 32  --results benchmarks/target/write-throughput.json
+ *   --concurrency 16 (the write's requests in flight)  --faults none
+ *   --modes per-record,bulk  --direct-threads 16  --results benchmarks/target/write-throughput.json
  * </pre>
  */
 public final class WriteThroughput {
   private static final Map<String, AtomicLong> COUNTS = new ConcurrentHashMap<>();
+  private static final Map<String, Set<String>> EMAILS = new ConcurrentHashMap<>();
 
   private WriteThroughput() {}
 
@@ -76,23 +86,40 @@ public final class WriteThroughput {
     double budget = Double.parseDouble(opts.getOrDefault("budget", "100"));
     int shards = Integer.parseInt(opts.getOrDefault("shards", "8"));
     int batch = Integer.parseInt(opts.getOrDefault("batch", "1000"));
-    // The Direct runner's threads: each bundle of batches holds one until its writes are done.
-    int directThreads = Integer.parseInt(opts.getOrDefault("direct-threads", "" + 4 * shards));
+    int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "16"));
+    Faults faults = faults(opts.getOrDefault("faults", "none"), latencyMs);
+    Duration tokenLifetime = tokenLifetime(opts.getOrDefault("faults", "none"));
+    // The Direct runner's threads: each bundle of batches holds one until its writes are done; the
+    // records themselves go to the write's pool, so one per shard, and some spare, is plenty.
+    int directThreads = Integer.parseInt(opts.getOrDefault("direct-threads", "" + 2 * shards));
     String[] modes = opts.getOrDefault("modes", "per-record,bulk").split(",");
     Path results = Path.of(opts.getOrDefault("results", "benchmarks/target/write-throughput.json"));
 
     System.out.printf(
         Locale.ROOT,
         "writing %,d customers: emulator latency %d ms, budget %.0f requests/s, %d shards,"
-            + " batches of %d%n",
+            + " %d requests in flight, batches of %d, faults %s, tokens of %s%n",
         customers,
         latencyMs,
         budget,
         shards,
-        batch);
+        concurrency,
+        batch,
+        opts.getOrDefault("faults", "none"),
+        tokenLifetime);
     Map<String, Figures> figures = new LinkedHashMap<>();
     for (String mode : modes) {
-      Figures f = run(mode.trim(), customers, latencyMs, budget, shards, batch, directThreads);
+      Figures f =
+          run(
+              mode.trim(),
+              customers,
+              faults,
+              tokenLifetime,
+              budget,
+              shards,
+              concurrency,
+              batch,
+              directThreads);
       figures.put(f.mode, f);
       System.out.printf(
           Locale.ROOT,
@@ -107,18 +134,75 @@ public final class WriteThroughput {
           f.requestsPerSecond(),
           f.byEndpoint);
     }
-    String json = json(customers, latencyMs, budget, shards, batch, figures);
+    String json =
+        json(
+            customers,
+            latencyMs,
+            budget,
+            shards,
+            concurrency,
+            batch,
+            opts.getOrDefault("faults", "none"),
+            figures);
     Files.createDirectories(results.toAbsolutePath().getParent());
     Files.write(results, json.getBytes(StandardCharsets.UTF_8));
     System.out.println("results: " + results);
   }
 
+  /** The emulator's faults of {@code --faults}, with the benchmark's fixed latency. */
+  static Faults faults(String spec, int latencyMs) {
+    Faults.Builder faults = Faults.builder().latency(Duration.ofMillis(latencyMs), Duration.ZERO);
+    for (Map.Entry<String, String> e : faultSpec(spec).entrySet()) {
+      switch (e.getKey()) {
+        case "errors":
+          faults.errorRate(Double.parseDouble(e.getValue()));
+          break;
+        case "drops-after-commit":
+          faults.dropAfterCommitRate(Double.parseDouble(e.getValue()));
+          break;
+        case "drops":
+          faults.dropRate(Double.parseDouble(e.getValue()));
+          break;
+        case "token-seconds":
+          break; // the emulator's config, not a fault: see tokenLifetime
+        default:
+          throw new IllegalArgumentException(
+              "--faults knows errors, drops, drops-after-commit and token-seconds, got "
+                  + e.getKey());
+      }
+    }
+    return faults.build();
+  }
+
+  /** How long the emulator's tokens live: {@code token-seconds} of {@code --faults}, else 30 s. */
+  static Duration tokenLifetime(String spec) {
+    String seconds = faultSpec(spec).get("token-seconds");
+    return seconds == null ? Duration.ofSeconds(30) : Duration.ofSeconds(Long.parseLong(seconds));
+  }
+
+  private static Map<String, String> faultSpec(String spec) {
+    Map<String, String> parts = new LinkedHashMap<>();
+    if (spec.equals("none")) {
+      return parts;
+    }
+    for (String part : spec.split(",")) {
+      String[] kv = part.trim().split("=", 2);
+      if (kv.length != 2) {
+        throw new IllegalArgumentException("--faults takes name=value pairs, got " + part);
+      }
+      parts.put(kv[0].trim(), kv[1].trim());
+    }
+    return parts;
+  }
+
   private static Figures run(
       String mode,
       int customers,
-      int latencyMs,
+      Faults faults,
+      Duration tokenLifetime,
       double budget,
       int shards,
+      int concurrency,
       int batch,
       int directThreads)
       throws NoSuchSchemaException {
@@ -128,9 +212,9 @@ public final class WriteThroughput {
     try (FormalooEmulator emulator =
         FormalooEmulator.start(
             EmulatorConfig.builder()
-                .threads(Math.max(16, 2 * shards))
-                .faults(
-                    Faults.builder().latency(Duration.ofMillis(latencyMs), Duration.ZERO).build())
+                .threads(Math.max(16, 2 * concurrency))
+                .tokenLifetime(tokenLifetime)
+                .faults(faults)
                 .build())) {
       FormalooConfig config =
           FormalooConfig.builder()
@@ -143,7 +227,8 @@ public final class WriteThroughput {
           FormalooIO.writeCustomers()
               .withConfig(config)
               .withMaxRequestsPerSecond(budget)
-              .withMaxParallelRequests(shards)
+              .withShards(shards)
+              .withMaxConcurrentRequests(concurrency)
               .withBatchSize(batch);
       write = mode.equals("bulk") ? write.withBulkImport() : write.withoutBulkImport();
 
@@ -171,7 +256,7 @@ public final class WriteThroughput {
                                   .build()))
               .setCoder(p.getSchemaRegistry().getSchemaCoder(Customer.class))
               .apply("Write", write);
-      result.getWritten().apply("Count written", ParDo.of(new CountFn<>(key + "/written")));
+      result.getWritten().apply("Count written", ParDo.of(new CountWrittenFn(key + "/written")));
       result.getFailed().apply("Count failed", ParDo.of(new CountFn<>(key + "/failed")));
 
       long started = System.nanoTime();
@@ -209,13 +294,23 @@ public final class WriteThroughput {
         f.byEndpoint.put(e.getKey(), e.getValue());
         f.requests += e.getValue();
       }
-      if (emulator.customerCount() != f.written) {
+      // Every record written exactly once: the API holds each customer once, and each input
+      // record was reported once, written.
+      long distinct = EMAILS.getOrDefault(key + "/written", Set.of()).size();
+      if (emulator.customerCount() != customers
+          || f.written != customers
+          || distinct != customers
+          || f.failed != 0) {
         throw new IllegalStateException(
-            "the emulator holds "
-                + emulator.customerCount()
-                + " customers, the write reported "
-                + f.written
-                + " written");
+            String.format(
+                Locale.ROOT,
+                "not exactly once: the emulator holds %,d customers of %,d; the write reported"
+                    + " %,d written (%,d distinct) and %,d failed",
+                emulator.customerCount(),
+                customers,
+                f.written,
+                distinct,
+                f.failed));
       }
       return f;
     }
@@ -232,6 +327,21 @@ public final class WriteThroughput {
     @ProcessElement
     public void process() {
       COUNTS.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+    }
+  }
+
+  /** Counts the records written, and which customers they were, into this JVM. */
+  private static final class CountWrittenFn extends DoFn<WrittenRecord, Void> {
+    private final String key;
+
+    CountWrittenFn(String key) {
+      this.key = key;
+    }
+
+    @ProcessElement
+    public void process(@Element WrittenRecord written) {
+      COUNTS.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+      EMAILS.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(written.getEmail());
     }
   }
 
@@ -256,19 +366,23 @@ public final class WriteThroughput {
       int latencyMs,
       double budget,
       int shards,
+      int concurrency,
       int batch,
+      String faults,
       Map<String, Figures> figures) {
     StringBuilder j = new StringBuilder();
     j.append(
         String.format(
             Locale.ROOT,
             "{\"customers\": %d, \"latencyMs\": %d, \"budget\": %.3f, \"shards\": %d,"
-                + " \"batch\": %d, \"runs\": {",
+                + " \"concurrency\": %d, \"batch\": %d, \"faults\": \"%s\", \"runs\": {",
             customers,
             latencyMs,
             budget,
             shards,
-            batch));
+            concurrency,
+            batch,
+            faults));
     String sep = "";
     for (Figures f : figures.values()) {
       j.append(sep)

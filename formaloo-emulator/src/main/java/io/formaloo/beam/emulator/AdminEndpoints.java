@@ -102,6 +102,11 @@ final class AdminEndpoints {
       row.put("status", e.status());
       row.put("duration_ms", e.duration().toNanos() / 1e6);
       row.put("dropped", e.dropped());
+      row.put("received", e.received());
+      row.put("answered", e.answered());
+      if (e.subject() != null) {
+        row.put("subject", e.subject());
+      }
       ArrayNode credentials = row.putArray("credentials");
       e.credentials().forEach(credentials::add);
     }

@@ -39,6 +39,9 @@ final class ApiServer implements HttpHandler {
 
   private static final byte[] NOT_JSON = "OK\n".getBytes(StandardCharsets.UTF_8);
 
+  /** The endpoint that writes one customer: what {@link Faults#slowCustomer()} applies to. */
+  private static final String CUSTOMER_WRITE = "POST /customers/";
+
   private final List<Route> routes;
   private final AdminEndpoints admin;
   private final TokenIssuer tokens;
@@ -88,11 +91,15 @@ final class ApiServer implements HttpHandler {
 
     /** Send half the answer, then drop the connection: the work was done. */
     boolean dropAfterWork;
+
+    /** The e-mail address of a customer write, else null. */
+    String customer;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     long started = System.nanoTime();
+    long received = log.nextEvent();
     Instant at = clock.instant();
     String method = exchange.getRequestMethod();
     URI uri = exchange.getRequestURI();
@@ -129,7 +136,12 @@ final class ApiServer implements HttpHandler {
             outcome.dropBeforeWork
                 || outcome.dropAfterWork
                 || hostile == HostileAnswer.STALL_MID_BODY,
-            credentials(exchange.getRequestHeaders())));
+            credentials(exchange.getRequestHeaders()),
+            received,
+            log.nextEvent(),
+            outcome.customer));
+    // Counted once logged, so that a write it releases is logged after it.
+    faults.customerWriteAnswered(outcome.customer);
     if (outcome.dropBeforeWork) {
       drop(exchange);
     }
@@ -264,6 +276,9 @@ final class ApiServer implements HttpHandler {
       }
       if (route != null) {
         outcome.endpoint = route.endpoint();
+        if (outcome.endpoint.equals(CUSTOMER_WRITE)) {
+          outcome.customer = emailOf(req);
+        }
       }
       Duration wait = faults.throttle();
       if (wait != null) {
@@ -294,6 +309,7 @@ final class ApiServer implements HttpHandler {
       if (route.takesBusiness) {
         checkBusiness(req);
       }
+      faults.holdCustomerWrite(outcome.customer);
       ApiResponse response = route.handler.handle(req, pathValues);
       outcome.status = response.status();
       outcome.body = response.body();
@@ -312,6 +328,16 @@ final class ApiServer implements HttpHandler {
       LOG.log(System.Logger.Level.ERROR, "handler failed on " + method + " " + uri, e);
     }
     return outcome;
+  }
+
+  /** The e-mail address a customer body names, or null (the handler answers a bad body). */
+  private static String emailOf(ApiRequest req) {
+    try {
+      JsonNode email = req.json().get("email");
+      return email != null && email.isTextual() ? email.asText() : null;
+    } catch (ApiException e) {
+      return null;
+    }
   }
 
   /** The business named by the request, if any, must be the key's own. */

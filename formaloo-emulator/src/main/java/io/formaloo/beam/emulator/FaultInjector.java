@@ -20,6 +20,12 @@ final class FaultInjector {
   private long windowSecond = Long.MIN_VALUE;
   private int windowCount;
 
+  /** The state of {@link Faults#slowCustomer()}, reset when the faults change. */
+  private final Object slowLock = new Object();
+
+  private boolean slowArrived;
+  private int othersAnsweredSinceSlowArrived;
+
   FaultInjector(Faults faults, long seed, Clock clock) {
     this.faults = faults;
     this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -35,6 +41,71 @@ final class FaultInjector {
       this.faults = faults;
       changeLock.notifyAll();
     }
+    synchronized (slowLock) {
+      slowArrived = false;
+      othersAnsweredSinceSlowArrived = 0;
+      slowLock.notifyAll();
+    }
+  }
+
+  /**
+   * Holds a customer write as {@link Faults.Builder#slowCustomer} says: a write of the slow
+   * customer until enough writes of others were answered since its first arrived, a write of
+   * another until that first one arrived.
+   *
+   * @param email the e-mail address the write is for, or null
+   */
+  void holdCustomerWrite(String email) throws InterruptedException {
+    Faults f = faults;
+    String slow = f.slowCustomer();
+    if (slow == null || email == null) {
+      return;
+    }
+    long deadline = System.nanoTime() + f.slowCustomerMaxWait().toNanos();
+    synchronized (slowLock) {
+      if (slow.equalsIgnoreCase(email)) {
+        if (!slowArrived) {
+          slowArrived = true;
+          othersAnsweredSinceSlowArrived = 0;
+          slowLock.notifyAll();
+        }
+        while (othersAnsweredSinceSlowArrived < f.slowCustomerUntilOthers()) {
+          if (!waitUntil(deadline)) {
+            return;
+          }
+        }
+      } else {
+        while (!slowArrived) {
+          if (!waitUntil(deadline)) {
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  /** A customer write was answered: one more for the slow customer's write to wait for. */
+  void customerWriteAnswered(String email) {
+    String slow = faults.slowCustomer();
+    if (slow == null || email == null || slow.equalsIgnoreCase(email)) {
+      return;
+    }
+    synchronized (slowLock) {
+      if (slowArrived) {
+        othersAnsweredSinceSlowArrived++;
+        slowLock.notifyAll();
+      }
+    }
+  }
+
+  /** Waits on {@link #slowLock} (held) until notified or {@code deadline}; false once past it. */
+  private boolean waitUntil(long deadline) throws InterruptedException {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      return false;
+    }
+    TimeUnit.NANOSECONDS.timedWait(slowLock, left);
+    return true;
   }
 
   /**

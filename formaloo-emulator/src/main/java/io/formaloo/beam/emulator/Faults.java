@@ -1,6 +1,7 @@
 package io.formaloo.beam.emulator;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -41,6 +42,9 @@ public final class Faults {
   private final HostileAnswer hostileAnswer;
   private final long hostileCount;
   private final String foreignBaseUrl;
+  private final String slowCustomer;
+  private final int slowCustomerUntilOthers;
+  private final Duration slowCustomerMaxWait;
 
   private Faults(Builder b) {
     this.latency = b.latency;
@@ -60,6 +64,9 @@ public final class Faults {
     this.hostileAnswer = b.hostileAnswer;
     this.hostileCount = b.hostileCount;
     this.foreignBaseUrl = b.foreignBaseUrl;
+    this.slowCustomer = b.slowCustomer;
+    this.slowCustomerUntilOthers = b.slowCustomerUntilOthers;
+    this.slowCustomerMaxWait = b.slowCustomerMaxWait;
   }
 
   /** No faults: a healthy, fast, unwrapped API. */
@@ -90,6 +97,9 @@ public final class Faults {
     b.hostileAnswer = hostileAnswer;
     b.hostileCount = hostileCount;
     b.foreignBaseUrl = foreignBaseUrl;
+    b.slowCustomer = slowCustomer;
+    b.slowCustomerUntilOthers = slowCustomerUntilOthers;
+    b.slowCustomerMaxWait = slowCustomerMaxWait;
     return b;
   }
 
@@ -186,6 +196,24 @@ public final class Faults {
     return foreignBaseUrl;
   }
 
+  /**
+   * The e-mail address of the customer whose writes are slow while others are written ({@link
+   * Builder#slowCustomer}), lower case; else null.
+   */
+  public String slowCustomer() {
+    return slowCustomer;
+  }
+
+  /** How many writes of other customers a write of {@link #slowCustomer()} waits for. */
+  public int slowCustomerUntilOthers() {
+    return slowCustomerUntilOthers;
+  }
+
+  /** The longest either wait of {@link Builder#slowCustomer} lasts. */
+  public Duration slowCustomerMaxWait() {
+    return slowCustomerMaxWait;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Faults)) {
@@ -208,7 +236,10 @@ public final class Faults {
         && failingPage == f.failingPage
         && hostileAnswer == f.hostileAnswer
         && hostileCount == f.hostileCount
-        && Objects.equals(foreignBaseUrl, f.foreignBaseUrl);
+        && Objects.equals(foreignBaseUrl, f.foreignBaseUrl)
+        && Objects.equals(slowCustomer, f.slowCustomer)
+        && slowCustomerUntilOthers == f.slowCustomerUntilOthers
+        && slowCustomerMaxWait.equals(f.slowCustomerMaxWait);
   }
 
   @Override
@@ -230,7 +261,10 @@ public final class Faults {
         failingPage,
         hostileAnswer,
         hostileCount,
-        foreignBaseUrl);
+        foreignBaseUrl,
+        slowCustomer,
+        slowCustomerUntilOthers,
+        slowCustomerMaxWait);
   }
 
   @Override
@@ -264,6 +298,14 @@ public final class Faults {
         + hostileAnswer
         + (hostileAnswer == HostileAnswer.WRONG_COUNT ? ", hostileCount=" + hostileCount : "")
         + (foreignBaseUrl == null ? "" : ", foreignBaseUrl=" + foreignBaseUrl)
+        + (slowCustomer == null
+            ? ""
+            : ", slowCustomer="
+                + slowCustomer
+                + " until "
+                + slowCustomerUntilOthers
+                + " others, at most "
+                + slowCustomerMaxWait)
         + "}";
   }
 
@@ -286,6 +328,9 @@ public final class Faults {
     private HostileAnswer hostileAnswer = HostileAnswer.NONE;
     private long hostileCount;
     private String foreignBaseUrl;
+    private String slowCustomer;
+    private int slowCustomerUntilOthers;
+    private Duration slowCustomerMaxWait = Duration.ZERO;
 
     private Builder() {}
 
@@ -400,6 +445,29 @@ public final class Faults {
      */
     public Builder foreignRedirect(String foreignBaseUrl) {
       return hostile(HostileAnswer.FOREIGN_REDIRECT, 0, baseUrl(foreignBaseUrl));
+    }
+
+    /**
+     * A customer whose writes are slow while others are written, as a record waiting out a slow
+     * answer or a backoff is: a {@code POST /customers/} for {@code email} is done and answered
+     * only once {@code untilOthers} writes ({@code POST /customers/}) of other customers have been
+     * answered since the first write of {@code email} arrived; and a write of another customer that
+     * arrives before that first one waits for it. Either wait ends after {@code maxWait} whatever
+     * happened. A writer that keeps the others in flight while one waits passes both waits at once;
+     * one that sends a request only after the previous one was answered waits {@code maxWait} at
+     * each. {@code email} null turns it off.
+     */
+    public Builder slowCustomer(String email, int untilOthers, Duration maxWait) {
+      if (email == null) {
+        this.slowCustomer = null;
+        this.slowCustomerUntilOthers = 0;
+        this.slowCustomerMaxWait = Duration.ZERO;
+        return this;
+      }
+      this.slowCustomer = email.toLowerCase(Locale.ROOT);
+      this.slowCustomerUntilOthers = nonNegative("slowCustomer untilOthers", untilOthers);
+      this.slowCustomerMaxWait = nonNegative("slowCustomer maxWait", maxWait);
+      return this;
     }
 
     private Builder hostile(HostileAnswer answer, long count, String foreignBaseUrl) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,9 +20,15 @@ final class RequestLog {
   private final Map<String, LongAdder> perEndpoint = new ConcurrentHashMap<>();
   private final Map<Integer, LongAdder> perStatus = new ConcurrentHashMap<>();
   private final LongAdder total = new LongAdder();
+  private final AtomicLong events = new AtomicLong();
 
   RequestLog(int capacity) {
     this.capacity = capacity;
+  }
+
+  /** The next position on the event count that arrivals and answers share. */
+  long nextEvent() {
+    return events.incrementAndGet();
   }
 
   void record(RequestLogEntry entry) {

@@ -8,6 +8,11 @@ import java.util.List;
  * One request the emulator answered (or dropped). {@code status} is what the emulator decided to
  * answer; {@code dropped} says the client never received it whole; {@code credentials} names the
  * credential headers the request carried (never their values).
+ *
+ * <p>{@link #received()} and {@link #answered()} place the request on the emulator's event count,
+ * which every arrival and every answer moves on by one: an order, not a time, so that a test can
+ * tell which requests were answered while another waited ({@code a.received() < b.answered() <
+ * a.answered()}) however slow the machine.
  */
 public final class RequestLogEntry {
   private final Instant at;
@@ -18,6 +23,9 @@ public final class RequestLogEntry {
   private final Duration duration;
   private final boolean dropped;
   private final List<String> credentials;
+  private final long received;
+  private final long answered;
+  private final String subject;
 
   RequestLogEntry(
       Instant at,
@@ -27,7 +35,10 @@ public final class RequestLogEntry {
       int status,
       Duration duration,
       boolean dropped,
-      List<String> credentials) {
+      List<String> credentials,
+      long received,
+      long answered,
+      String subject) {
     this.at = at;
     this.method = method;
     this.path = path;
@@ -36,6 +47,9 @@ public final class RequestLogEntry {
     this.duration = duration;
     this.dropped = dropped;
     this.credentials = List.copyOf(credentials);
+    this.received = received;
+    this.answered = answered;
+    this.subject = subject;
   }
 
   public Instant at() {
@@ -76,6 +90,24 @@ public final class RequestLogEntry {
     return credentials;
   }
 
+  /** Where the request's arrival is on the emulator's event count. */
+  public long received() {
+    return received;
+  }
+
+  /** Where its answer (or drop) is on the emulator's event count: after {@link #received()}. */
+  public long answered() {
+    return answered;
+  }
+
+  /**
+   * The customer a {@code POST /customers/} was about, by its e-mail address as sent; null for
+   * other requests and for bodies without one.
+   */
+  public String subject() {
+    return subject;
+  }
+
   /** Whether the request carried any credential header. */
   public boolean carriedCredentials() {
     return !credentials.isEmpty();
@@ -88,6 +120,7 @@ public final class RequestLogEntry {
         + path
         + " -> "
         + status
+        + (subject == null ? "" : " for " + subject)
         + (dropped ? " (dropped)" : "")
         + (credentials.isEmpty() ? "" : " with " + String.join(", ", credentials))
         + " in "

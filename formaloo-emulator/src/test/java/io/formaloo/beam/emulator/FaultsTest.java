@@ -16,8 +16,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,6 +180,64 @@ class FaultsTest {
   void adminPathsAreNeverFaulted() throws Exception {
     emulator.setFaults(Faults.builder().errorRate(1.0).dropRate(1.0).build());
     assertThat(api.raw("GET", "/__emulator/stats", null).status, is(200));
+  }
+
+  @Test
+  void aSlowCustomersWriteIsAnsweredAfterTheOthersAnsweredWhileItWaited() throws Exception {
+    emulator.setFaults(
+        Faults.builder().slowCustomer("Slow@example.com", 2, Duration.ofSeconds(30)).build());
+    emulator.resetRequestLog();
+    ExecutorService senders = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<ApiClient.Answer>> answers = new ArrayList<>();
+      // In any order: writes of others that come first wait for the slow one to arrive.
+      for (String email : List.of("one@example.com", "slow@example.com", "two@example.com")) {
+        answers.add(senders.submit(() -> api.post("/customers/", "{\"email\":\"" + email + "\"}")));
+      }
+      for (Future<ApiClient.Answer> answer : answers) {
+        assertThat(answer.get(30, TimeUnit.SECONDS).status, is(201));
+      }
+    } finally {
+      senders.shutdownNow();
+    }
+    RequestLogEntry slow = loggedFor("slow@example.com");
+    for (String other : List.of("one@example.com", "two@example.com")) {
+      RequestLogEntry entry = loggedFor(other);
+      assertThat(other, entry.answered(), greaterThan(slow.received()));
+      assertThat(other, entry.answered(), lessThan(slow.answered()));
+    }
+  }
+
+  @Test
+  void aSlowCustomersWaitsEndAfterTheirLongest() throws Exception {
+    emulator.setFaults(
+        Faults.builder().slowCustomer("slow@example.com", 5, Duration.ofMillis(100)).build());
+    // Nobody else writes: it is answered once its longest wait is over.
+    assertThat(api.post("/customers/", "{\"email\":\"slow@example.com\"}").status, is(201));
+    emulator.setFaults(
+        Faults.builder().slowCustomer("slow@example.com", 5, Duration.ofMillis(100)).build());
+    // The slow one never comes: another is answered once its wait for it is over.
+    assertThat(api.post("/customers/", "{\"email\":\"other@example.com\"}").status, is(201));
+  }
+
+  @Test
+  void theRequestLogPlacesArrivalsAndAnswersOnOneCount() throws Exception {
+    emulator.resetRequestLog();
+    api.post("/customers/", "{\"email\":\"ada@example.com\"}");
+    api.get("/tags/");
+    List<RequestLogEntry> log = emulator.requestLog();
+    assertThat(log.get(0).received(), lessThan(log.get(0).answered()));
+    assertThat(log.get(0).answered(), lessThan(log.get(1).received()));
+    assertThat(log.get(1).received(), lessThan(log.get(1).answered()));
+    assertThat(log.get(0).subject(), is("ada@example.com"));
+    assertThat(log.get(1).subject(), nullValue());
+  }
+
+  private RequestLogEntry loggedFor(String email) {
+    return emulator.requestLog().stream()
+        .filter(e -> email.equals(e.subject()))
+        .reduce((first, second) -> second)
+        .orElseThrow(() -> new AssertionError("no write of " + email + " logged"));
   }
 
   private ApiClient.Answer firstThrottled() throws Exception {

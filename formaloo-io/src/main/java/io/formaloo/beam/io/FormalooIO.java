@@ -595,7 +595,9 @@ public final class FormalooIO {
 
   // ---- writes ----------------------------------------------------------------------------------
 
-  static final int DEFAULT_MAX_PARALLEL_REQUESTS = 4;
+  static final int DEFAULT_SHARDS = 4;
+  static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 16;
+  static final int MAX_CONCURRENT_REQUESTS = 1_024;
   static final int DEFAULT_WRITE_BATCH_SIZE = 1_000;
   static final long DEFAULT_MAX_BATCH_BYTES = 4L * 1024 * 1024;
   static final Duration DEFAULT_MAX_BUFFERING = Duration.ofSeconds(5);
@@ -627,18 +629,25 @@ public final class FormalooIO {
    * <pre>{@code
    * FormalooIO.Write.Result result = customers.apply(FormalooIO.writeCustomers()
    *     .withConfig(formaloo)
-   *     .withMaxRequestsPerSecond(20)      // for the whole pipeline
-   *     .withMaxParallelRequests(4));      // shards
+   *     .withMaxRequestsPerSecond(20)      // per worker process, for all of this write
+   *     .withMaxConcurrentRequests(16));   // requests in flight, per worker process
    * result.getFailed().apply(...);         // every record that did not land, and why
    * }</pre>
    *
    * <p>Data flow: records are checked before any request (a record that fails a check is a failure
-   * with its reasons, and is never sent); keyed by their customer into {@link
-   * #withMaxParallelRequests(int) N shards}; grouped into batches by count, bytes and buffering
-   * time ({@code GroupIntoBatches}, in batch and streaming pipelines, under any windowing); and
-   * each batch is written with its shard's client, whose rate limit is the pipeline's {@link
-   * #withMaxRequestsPerSecond(double) budget} divided by N. Records are written one by one, or
-   * customers as one bulk import job per batch ({@link #withBulkImport()}).
+   * with its reasons, and is never sent); keyed by their customer into {@link #withShards(int) N
+   * shards}; grouped into batches by count, bytes and buffering time ({@code GroupIntoBatches}, in
+   * batch and streaming pipelines, under any windowing); and each batch is written either record by
+   * record or, for customers, as one bulk import job ({@link #withBulkImport()}).
+   *
+   * <p>Record by record, the requests of every shard are issued from one pool per write and worker
+   * process, with up to {@link #withMaxConcurrentRequests(int)} in flight at once: a record waiting
+   * out a retry's backoff, a {@code Retry-After} or a slow answer holds one of them, and the other
+   * records, of its shard too, go on in the others. The records of one customer (its e-mail, else
+   * phone, else code) are written one after another, in the order they reach the write, so that two
+   * writes never race to create the same customer and a later upsert lands after an earlier one.
+   * All the write's requests in a worker process go through one client, with one ceiling ({@link
+   * #withMaxRequestsPerSecond(double)}), under the worker's adaptive rate.
    *
    * <p>Results are in the input's windowing: each is assigned, by the input's {@code WindowFn}, the
    * windows of its input record's timestamp. The batching itself happens in one window, so that
@@ -673,7 +682,9 @@ public final class FormalooIO {
 
     abstract WriteTarget<T> getTarget();
 
-    abstract int getMaxParallelRequests();
+    abstract int getShards();
+
+    abstract int getMaxConcurrentRequests();
 
     abstract @Nullable Double getMaxRequestsPerSecond();
 
@@ -695,7 +706,8 @@ public final class FormalooIO {
     static <T> Write<T> of(WriteTarget<T> target, int bulkImportAbove) {
       return new AutoValue_FormalooIO_Write.Builder<T>()
           .setTarget(target)
-          .setMaxParallelRequests(DEFAULT_MAX_PARALLEL_REQUESTS)
+          .setShards(DEFAULT_SHARDS)
+          .setMaxConcurrentRequests(DEFAULT_MAX_CONCURRENT_REQUESTS)
           .setBatchSize(DEFAULT_WRITE_BATCH_SIZE)
           .setMaxBatchBytes(DEFAULT_MAX_BATCH_BYTES)
           .setMaxBufferingDuration(DEFAULT_MAX_BUFFERING)
@@ -710,7 +722,9 @@ public final class FormalooIO {
 
       abstract Builder<T> setTarget(WriteTarget<T> target);
 
-      abstract Builder<T> setMaxParallelRequests(int max);
+      abstract Builder<T> setShards(int shards);
+
+      abstract Builder<T> setMaxConcurrentRequests(int max);
 
       abstract Builder<T> setMaxRequestsPerSecond(@Nullable Double max);
 
@@ -736,25 +750,61 @@ public final class FormalooIO {
     }
 
     /**
-     * Writes in {@code shards} parallel streams (default 4): records are keyed into this many
-     * shards by their customer, and each shard sends one request at a time. The writes for one
-     * customer stay in one shard, in order.
+     * Keys records into {@code shards} shards by their customer (default 4): the keys batches form
+     * under, and so how many workers can write batches at once. It does not bound the requests in
+     * flight ({@link #withMaxConcurrentRequests(int)} does), nor share out the ceiling. The records
+     * of one customer stay in one shard.
      */
+    public Write<T> withShards(int shards) {
+      if (shards < 1) {
+        throw new IllegalArgumentException("withShards(shards) must be positive, got " + shards);
+      }
+      return toBuilder().setShards(shards).build();
+    }
+
+    /**
+     * The shards ({@link #withShards(int)}). It once also meant one request in flight per shard;
+     * requests in flight are now {@link #withMaxConcurrentRequests(int)}, shared by the shards.
+     *
+     * @deprecated use {@link #withShards(int)}, and {@link #withMaxConcurrentRequests(int)} for the
+     *     requests in flight
+     */
+    @Deprecated
     public Write<T> withMaxParallelRequests(int shards) {
       if (shards < 1) {
         throw new IllegalArgumentException(
             "withMaxParallelRequests(shards) must be positive, got " + shards);
       }
-      return toBuilder().setMaxParallelRequests(shards).build();
+      return withShards(shards);
     }
 
     /**
-     * At most {@code requestsPerSecond} requests a second for the whole write, every worker
-     * included: a hard ceiling, never exceeded, of which each shard's client gets {@code
-     * requestsPerSecond / shards}. Under it (and without it) the write spends the adaptive rate of
-     * its worker, which every read and write of the worker for this account shares (see {@link
-     * io.formaloo.beam.io.client.RateLimit}); the config's own {@link FormalooConfig#rateLimit()}
-     * ceiling applies when this is not set.
+     * At most {@code max} requests in flight at once for this write in each worker process (default
+     * 16, at most 1,024), shared by all its shards, bundles and threads there; on a cluster of N
+     * workers, up to N × {@code max}. A request waiting for the rate, out a retry's backoff or for
+     * a slow answer holds one; the records of one customer are written one at a time. Bulk import
+     * jobs are not counted: each worker thread keeps up to 4 running.
+     */
+    public Write<T> withMaxConcurrentRequests(int max) {
+      if (max < 1 || max > MAX_CONCURRENT_REQUESTS) {
+        throw new IllegalArgumentException(
+            "withMaxConcurrentRequests(max) must be in [1, "
+                + MAX_CONCURRENT_REQUESTS
+                + "] (a thread each), got "
+                + max);
+      }
+      return toBuilder().setMaxConcurrentRequests(max).build();
+    }
+
+    /**
+     * At most {@code requestsPerSecond} requests a second for this write in each worker process: a
+     * hard ceiling, never exceeded, one token bucket for all of the write's shards and threads
+     * there, with bursts of up to one second's requests. Its scope is the write transform and the
+     * worker process: on the Direct runner that is the whole pipeline; on a cluster of N workers
+     * the write sends up to N × {@code requestsPerSecond}. Under it (and without it) the write
+     * spends the adaptive rate of its worker, which every read and write of the worker for this
+     * account shares (see {@link io.formaloo.beam.io.client.RateLimit}); the config's own {@link
+     * FormalooConfig#rateLimit()} ceiling applies, with the same scope, when this is not set.
      */
     public Write<T> withMaxRequestsPerSecond(double requestsPerSecond) {
       if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
@@ -863,20 +913,11 @@ public final class FormalooIO {
             "FormalooIO " + what + ": bulk import applies to customers only");
       }
       Double budget = getMaxRequestsPerSecond();
-      if (budget != null && budget / getMaxParallelRequests() < 0.01) {
-        throw new IllegalArgumentException(
-            "FormalooIO "
-                + what
-                + ": withMaxRequestsPerSecond("
-                + budget
-                + ") leaves each of the "
-                + getMaxParallelRequests()
-                + " shards under one request in 100 s; use fewer shards");
-      }
       WriteSettings settings =
           WriteSettings.builder()
               .config(config)
-              .shards(getMaxParallelRequests())
+              .shards(getShards())
+              .maxConcurrentRequests(getMaxConcurrentRequests())
               .maxRequestsPerSecond(budget)
               .batchSize(getBatchSize())
               .maxBatchBytes(getMaxBatchBytes())
@@ -900,12 +941,13 @@ public final class FormalooIO {
       int above = getBulkImportAbove();
       builder
           .add(DisplayData.item("records", getTarget().name()).withLabel("Writes"))
+          .add(DisplayData.item("shards", getShards()).withLabel("Shards"))
           .add(
-              DisplayData.item("maxParallelRequests", getMaxParallelRequests())
-                  .withLabel("Shards (parallel requests)"))
+              DisplayData.item("maxConcurrentRequests", getMaxConcurrentRequests())
+                  .withLabel("Requests in flight, per worker process"))
           .addIfNotNull(
               DisplayData.item("maxRequestsPerSecond", getMaxRequestsPerSecond())
-                  .withLabel("Requests per second, whole pipeline"))
+                  .withLabel("Requests per second, per worker process"))
           .add(DisplayData.item("batchSize", getBatchSize()).withLabel("Records per batch"))
           .add(DisplayData.item("maxBatchBytes", getMaxBatchBytes()).withLabel("Bytes per batch"))
           .add(

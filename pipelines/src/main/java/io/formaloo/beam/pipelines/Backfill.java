@@ -62,8 +62,8 @@ public final class Backfill {
     Preflight.check(config);
 
     Pipeline pipeline = Pipeline.create(options);
-    // A ceiling for the whole pipeline is shared by its writes; without one, they share the
-    // adaptive rate of each worker.
+    // A ceiling is per worker process, shared by the backfill's writes (each write's own ceiling
+    // is per worker process too); without one, they share the adaptive rate of each worker.
     Double ceiling = options.getMaxRequestsPerSecond();
     Double budget = ceiling == null ? null : ceiling / plan.writes();
     List<RunOutcome.Output> outputs = new ArrayList<>();
@@ -77,7 +77,8 @@ public final class Backfill {
           withBudget(
               FormalooIO.writeActivities()
                   .withConfig(config)
-                  .withMaxParallelRequests(options.getMaxParallelRequests()),
+                  .withShards(options.getMaxParallelRequests())
+                  .withMaxConcurrentRequests(options.getMaxConcurrentRequests()),
               budget);
       load(pipeline, BackfillPlan.ACTIVITIES, Activity.class, plan, plan.activities(), write);
       outputs.add(deadLetterOutput(plan, BackfillPlan.ACTIVITIES));
@@ -96,7 +97,8 @@ public final class Backfill {
         withBudget(
             FormalooIO.writeCustomers()
                 .withConfig(config)
-                .withMaxParallelRequests(options.getMaxParallelRequests()),
+                .withShards(options.getMaxParallelRequests())
+                .withMaxConcurrentRequests(options.getMaxConcurrentRequests()),
             budget);
     switch (plan.bulkImport()) {
       case "always":

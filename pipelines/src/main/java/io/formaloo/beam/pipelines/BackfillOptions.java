@@ -41,9 +41,18 @@ public interface BackfillOptions extends FormalooOptions {
   void setBulkImport(String value);
 
   @Description(
-      "Parallel request streams per write (shards); the request budget is split among them.")
+      "Shards per write: the keys its batches form under, so how many workers can write batches"
+          + " at once. It does not bound the requests in flight (--maxConcurrentRequests does).")
   @Default.Integer(4)
   int getMaxParallelRequests();
 
   void setMaxParallelRequests(int value);
+
+  @Description(
+      "Requests in flight at once per write in each worker process, shared by all its shards; a"
+          + " record waiting out a retry holds one while the others go on (at most 1,024).")
+  @Default.Integer(16)
+  int getMaxConcurrentRequests();
+
+  void setMaxConcurrentRequests(int value);
 }

@@ -51,6 +51,11 @@ record BackfillPlan(
       throw new InvalidOptionException(
           "--maxParallelRequests must be at least 1, got " + options.getMaxParallelRequests());
     }
+    if (options.getMaxConcurrentRequests() < 1 || options.getMaxConcurrentRequests() > 1_024) {
+      throw new InvalidOptionException(
+          "--maxConcurrentRequests must be between 1 and 1024, got "
+              + options.getMaxConcurrentRequests());
+    }
     ResourceId deadLetters = Locations.folder(deadLetterDir);
     if (customers != null) {
       customers = Locations.absolute(customers);

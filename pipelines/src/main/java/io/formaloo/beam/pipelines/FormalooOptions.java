@@ -57,8 +57,9 @@ public interface FormalooOptions extends PipelineOptions {
 
   @Description(
       "A ceiling on requests per second, never exceeded. Default: none; the rate adapts, found at"
-          + " run time by each worker (raised while the API answers, cut on 429). For writes the"
-          + " ceiling is the whole pipeline's, shared by its writes; for reads, each worker's.")
+          + " run time by each worker (raised while the API answers, cut on 429). The ceiling is"
+          + " per worker process: for writes, shared by the pipeline's writes; for reads, per read."
+          + " With N workers, up to N times it.")
   Double getMaxRequestsPerSecond();
 
   void setMaxRequestsPerSecond(Double value);

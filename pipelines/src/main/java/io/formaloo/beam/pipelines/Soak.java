@@ -56,14 +56,21 @@ public final class Soak {
    */
   static final int EMULATOR_REQUESTS_PER_SECOND = 400;
 
-  /** Write shards: enough that a shard waiting out a backoff leaves the others busy. */
-  static final int SHARDS = 32;
+  /**
+   * Requests in flight per write: a record waiting out a backoff holds one, the others go on. As
+   * many as the 32 one-request lanes the soak once ran, so that it keeps its pace.
+   */
+  static final int CONCURRENT_REQUESTS = 32;
+
+  /** Write shards: a few, so that batches of several are written at once. */
+  static final int SHARDS = 8;
 
   /**
-   * The Direct runner's threads: a bundle of a shard's batch holds one while it writes, so with
-   * fewer than the shards, shards wait for a thread (the runner's default is the cores, 2 or 3).
+   * The Direct runner's threads: a bundle of a shard's batch holds one while its records are
+   * written, so with fewer than the shards, batches wait for a thread (the runner's default is the
+   * cores, 2 or 3).
    */
-  static final int DIRECT_THREADS = 4 * SHARDS;
+  static final int DIRECT_THREADS = 2 * SHARDS;
 
   /**
    * Tries per request. At 5% 5xx, 1% drops and some 429s, an attempt fails about 7 times in 100: at
@@ -264,7 +271,8 @@ public final class Soak {
     EmulatorConfig config =
         EmulatorConfig.builder()
             .tokenLifetime(TOKEN_LIFETIME)
-            .threads(2 * SHARDS)
+            // The backfill's two writes, each with its requests in flight.
+            .threads(2 * CONCURRENT_REQUESTS)
             // Every request stays in the log, to count the dropped ones; the ceiling bounds it.
             .requestLogCapacity((int) Math.min(Integer.MAX_VALUE, settings.maxRequests() + 1_000))
             .faults(faults())
@@ -289,6 +297,7 @@ public final class Soak {
               with(
                   common,
                   "--maxParallelRequests=" + SHARDS,
+                  "--maxConcurrentRequests=" + CONCURRENT_REQUESTS,
                   "--targetParallelism=" + DIRECT_THREADS,
                   "--customersInput=" + input.customersFile(),
                   "--activitiesInput=" + input.activitiesFile(),

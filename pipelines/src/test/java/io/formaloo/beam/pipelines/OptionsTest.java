@@ -231,6 +231,17 @@ class OptionsTest {
   }
 
   @Test
+  void backfillsRequestsInFlightAreBounded() {
+    assertRefused(
+        backfill(
+            withEmulator(
+                "--customersInput=" + dir + "/*.jsonl",
+                "--deadLetterDir=" + dir,
+                "--maxConcurrentRequests=0")),
+        "--maxConcurrentRequests must be between 1 and 1024, got 0");
+  }
+
+  @Test
   void aGlobThatMatchesNothingIsNamed() {
     assertRefused(
         backfill(

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The JVM's rate controllers, one per account: base URL, auth flow, credentials and business.
  * Static because the API's limit belongs to the account, not to a client: a worker runs many
- * clients (one per read transform, one per write shard) and every one of them must spend the same
- * budget, or each would find the limit on its own and together they would overrun it.
+ * clients (one per read transform, one per write transform) and every one of them must spend the
+ * same budget, or each would find the limit on its own and together they would overrun it.
  */
 final class RateControllers {
   private static final ConcurrentMap<String, RateController> CONTROLLERS =

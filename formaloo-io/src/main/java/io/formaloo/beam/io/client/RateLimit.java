@@ -14,7 +14,8 @@ import java.io.Serializable;
  * <p>{@link #perSecond} and {@link #of} add a ceiling: each client never sends more than {@link
  * #requestsPerSecond()} a second, with bursts of at most {@link #burst()}, whatever the controller
  * allows. A ceiling is per client: a read's client serves that read in one worker process, a
- * write's clients serve one shard each (see {@code FormalooIO.Write#withMaxRequestsPerSecond}).
+ * write's one client serves all of that write's shards and threads in one worker process (see
+ * {@code FormalooIO.Write#withMaxRequestsPerSecond}). With N worker processes, up to N times it.
  *
  * <p>{@link #unlimited()} neither paces nor adapts: for an API known to have no limit, and tests.
  */

@@ -1,6 +1,7 @@
 package io.formaloo.beam.io.write;
 
 import io.formaloo.beam.io.client.FormalooClient;
+import io.formaloo.beam.io.client.SharedClients;
 import io.formaloo.beam.io.model.Customer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +17,17 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 
 /**
- * Writes each batch with its shard's client: record by record on the shard's lane ({@link
- * ShardLanes}), or, for customers in a batch above the bulk import threshold, as one bulk import
- * job ({@link ImportJobs}).
+ * Writes each batch with the write's client: record by record on the write's pool ({@link
+ * WritePool}: up to its {@code maxConcurrentRequests} at once in the worker process, one customer's
+ * records in turn), or, for customers in a batch above the bulk import threshold, as one bulk
+ * import job ({@link ImportJobs}).
  *
- * <p>Neither waits for the batch to be written: lanes write while the thread takes the next batch,
- * and jobs run on the server while it polls them. Outcomes are kept and output when the bundle
- * finishes, after every lane is done and every job has ended. Every outcome carries its input
- * record's timestamp; the input is in the global window (the write batches in one window and gives
- * the results the input's windowing afterwards).
+ * <p>Neither waits for the batch to be written: the pool writes while the thread takes the next
+ * batch (up to a bound of records pending, beyond which it waits), and jobs run on the server while
+ * it polls them. Outcomes are kept and output when the bundle finishes, after every record's write
+ * has ended and every job has ended. Every outcome carries its input record's timestamp; the input
+ * is in the global window (the write batches in one window and gives the results the input's
+ * windowing afterwards).
  */
 final class WriteBatchFn<T>
     extends DoFn<KV<Integer, Iterable<TimestampedValue<T>>>, WrittenRecord> {
@@ -35,14 +38,12 @@ final class WriteBatchFn<T>
   private final TupleTag<WrittenRecord> writtenTag;
   private final TupleTag<FailedRecord> failedTag;
 
-  private transient ShardClients clients;
-  private transient ShardLanes lanes;
+  private transient FormalooClient client;
+  private transient BundleWrites writes;
   private transient WriteMetrics metrics;
   private transient RecordWriter<T> writer;
   private transient @Nullable ImportJobs jobs;
-  private transient Queue<TimestampedValue<WrittenRecord>> written;
-  private transient Queue<TimestampedValue<FailedRecord>> failed;
-  private transient Results results;
+  private transient Outcomes outcomes;
 
   WriteBatchFn(
       WriteTarget<T> target,
@@ -57,34 +58,22 @@ final class WriteBatchFn<T>
 
   @Setup
   public void setup() {
-    clients = new ShardClients(settings);
-    lanes = new ShardLanes(2 * settings.shards());
+    // One client and one pool per write in the process, whatever the shards and instances: one
+    // ceiling and one bound on the requests in flight for the whole write.
+    client = SharedClients.acquire(settings.writerId(), settings.clientConfig());
+    writes =
+        new BundleWrites(
+            WritePools.acquire(settings.writerId(), settings.maxConcurrentRequests()),
+            settings.maxPendingPerInstance());
     metrics = new WriteMetrics();
     writer = target.writer();
-    // Lanes add to these from their own threads.
-    written = new ConcurrentLinkedQueue<>();
-    failed = new ConcurrentLinkedQueue<>();
-    results =
-        new Results(
-            new Results.Emitter() {
-              @Override
-              public void written(WrittenRecord record, Instant timestamp) {
-                written.add(TimestampedValue.of(record, timestamp));
-              }
-
-              @Override
-              public void failed(FailedRecord record, Instant timestamp) {
-                failed.add(TimestampedValue.of(record, timestamp));
-              }
-            },
-            metrics);
   }
 
   @StartBundle
   public void startBundle() {
-    lanes.discardPending();
-    written.clear();
-    failed.clear();
+    // What a failed bundle left is forgotten, its late outcomes going to its own, dropped buffer.
+    writes.discardPending();
+    outcomes = new Outcomes(metrics);
     jobs = null;
   }
 
@@ -95,42 +84,35 @@ final class WriteBatchFn<T>
     batch.getValue().forEach(records::add);
     metrics.batches.inc();
     metrics.batchRecords.update(records.size());
-    int shard = batch.getKey();
-    FormalooClient client = clients.forShard(shard);
+    Results results = outcomes.results;
     if (target.supportsBulkImport() && settings.bulkImportFor(records.size())) {
-      importJobs().start(client, shard, asCustomers(records), results);
+      importJobs().start(client, batch.getKey(), asCustomers(records), results);
       return;
     }
-    lanes.submit(
-        shard,
-        () -> {
-          for (TimestampedValue<T> record : records) {
-            writer.write(client, record, results);
-          }
-        });
+    for (TimestampedValue<T> record : records) {
+      writes.submit(
+          Shards.key(target.customerIdentity(record.getValue())),
+          () -> writer.write(client, record, results));
+    }
   }
 
   @FinishBundle
   public void finishBundle(FinishBundleContext context) throws InterruptedException {
-    lanes.awaitAll();
+    writes.awaitAll();
     if (jobs != null) {
-      jobs.finish(results);
+      jobs.finish(outcomes.results);
     }
-    for (TimestampedValue<WrittenRecord> w = written.poll(); w != null; w = written.poll()) {
-      context.output(writtenTag, w.getValue(), w.getTimestamp(), GlobalWindow.INSTANCE);
-    }
-    for (TimestampedValue<FailedRecord> f = failed.poll(); f != null; f = failed.poll()) {
-      context.output(failedTag, f.getValue(), f.getTimestamp(), GlobalWindow.INSTANCE);
-    }
+    outcomes.outputTo(context, writtenTag, failedTag);
   }
 
   @Teardown
   public void teardown() {
-    if (lanes != null) {
-      lanes.close();
+    if (writes != null) {
+      writes.close();
+      WritePools.release(settings.writerId());
     }
-    if (clients != null) {
-      clients.close();
+    if (client != null) {
+      SharedClients.release(settings.writerId());
     }
   }
 
@@ -147,5 +129,38 @@ final class WriteBatchFn<T>
   private static List<TimestampedValue<Customer>> asCustomers(
       List<? extends TimestampedValue<?>> records) {
     return (List) records;
+  }
+
+  /** One bundle's outcomes, reported from the pool's threads and output when the bundle ends. */
+  private static final class Outcomes implements Results.Emitter {
+    private final Queue<TimestampedValue<WrittenRecord>> written = new ConcurrentLinkedQueue<>();
+    private final Queue<TimestampedValue<FailedRecord>> failed = new ConcurrentLinkedQueue<>();
+    final Results results;
+
+    Outcomes(WriteMetrics metrics) {
+      this.results = new Results(this, metrics);
+    }
+
+    @Override
+    public void written(WrittenRecord record, Instant timestamp) {
+      written.add(TimestampedValue.of(record, timestamp));
+    }
+
+    @Override
+    public void failed(FailedRecord record, Instant timestamp) {
+      failed.add(TimestampedValue.of(record, timestamp));
+    }
+
+    void outputTo(
+        DoFn<?, ?>.FinishBundleContext context,
+        TupleTag<WrittenRecord> writtenTag,
+        TupleTag<FailedRecord> failedTag) {
+      for (TimestampedValue<WrittenRecord> w = written.poll(); w != null; w = written.poll()) {
+        context.output(writtenTag, w.getValue(), w.getTimestamp(), GlobalWindow.INSTANCE);
+      }
+      for (TimestampedValue<FailedRecord> f = failed.poll(); f != null; f = failed.poll()) {
+        context.output(failedTag, f.getValue(), f.getTimestamp(), GlobalWindow.INSTANCE);
+      }
+    }
   }
 }

@@ -8,22 +8,34 @@ import java.time.Duration;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * How a write runs, as {@code FormalooIO.Write} was configured: shards, rate budget, batching, bulk
- * imports. Carried to the workers.
+ * How a write runs, as {@code FormalooIO.Write} was configured: shards, requests in flight, rate
+ * ceiling, batching, bulk imports. Carried to the workers.
  */
 @AutoValue
 public abstract class WriteSettings implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** The bulk import threshold that means "never". */
   public static final int NEVER = Integer.MAX_VALUE;
 
   abstract FormalooConfig config();
 
-  /** Shards: batches written in parallel, one request in flight each. */
+  /**
+   * Shards: the keys batches form under, by customer. Batches of different shards can be written by
+   * different workers at once; within a worker they share its {@link #maxConcurrentRequests()}.
+   */
   abstract int shards();
 
-  /** Requests per second for the whole write, divided among the shards; null: the config's. */
+  /**
+   * Requests in flight at once for the whole write in one worker process, every shard, bundle and
+   * thread included.
+   */
+  abstract int maxConcurrentRequests();
+
+  /**
+   * Requests per second for the whole write in one worker process (one ceiling for all its shards);
+   * null: the config's ceiling, if any.
+   */
   abstract @Nullable Double maxRequestsPerSecond();
 
   abstract int batchSize();
@@ -45,7 +57,10 @@ public abstract class WriteSettings implements Serializable {
   /** Bulk import jobs one worker thread keeps running at once before it waits for one. */
   abstract int maxJobsInFlight();
 
-  /** Unique per application of the transform: which shard clients belong together. */
+  /**
+   * Unique per application of the transform: which clients and write pools of a worker process
+   * belong together.
+   */
   abstract String writerId();
 
   public static Builder builder() {
@@ -62,13 +77,28 @@ public abstract class WriteSettings implements Serializable {
     return bulkImportAbove() != NEVER && records > bulkImportAbove();
   }
 
-  /** The config of one shard's client: the pipeline's budget divided among the shards. */
-  FormalooConfig shardConfig() {
+  /**
+   * The config of the write's one client in a worker process, which every shard, bundle and thread
+   * of the write shares: one ceiling (the write's budget, else the config's), and a connection for
+   * each request it may have in flight.
+   */
+  FormalooConfig clientConfig() {
+    FormalooConfig.Builder client = config().toBuilder();
     Double budget = maxRequestsPerSecond();
-    if (budget == null) {
-      return config();
+    if (budget != null) {
+      client.rateLimit(RateLimit.perSecond(budget));
     }
-    return config().toBuilder().rateLimit(RateLimit.perSecond(budget / shards())).build();
+    return client
+        .maxConnections(Math.max(config().maxConnections(), maxConcurrentRequests()))
+        .build();
+  }
+
+  /**
+   * Records one {@code DoFn} instance keeps submitted to the write's pool and not ended: enough to
+   * keep every slot busy with a queue behind, few enough to bound memory.
+   */
+  int maxPendingPerInstance() {
+    return 2 * maxConcurrentRequests();
   }
 
   /** Builds {@link WriteSettings}; {@code FormalooIO.Write} has checked every value. */
@@ -77,6 +107,8 @@ public abstract class WriteSettings implements Serializable {
     public abstract Builder config(FormalooConfig config);
 
     public abstract Builder shards(int shards);
+
+    public abstract Builder maxConcurrentRequests(int maxConcurrentRequests);
 
     public abstract Builder maxRequestsPerSecond(@Nullable Double maxRequestsPerSecond);
 

@@ -127,7 +127,7 @@ class BulkImportAnswersTest {
                 FormalooIO.writeCustomers()
                     .withConfig(Emulated.config(emulator))
                     .withBulkImport()
-                    .withMaxParallelRequests(2)
+                    .withShards(2)
                     .withBatchSize(20));
     CollectedOutput<WrittenRecord> written = CollectedOutput.of(result.getWritten());
     CollectedOutput<FailedRecord> failed = CollectedOutput.of(result.getFailed());
@@ -231,7 +231,7 @@ class BulkImportAnswersTest {
                   FormalooIO.writeCustomers()
                       .withConfig(Emulated.config(emulator))
                       .withBulkImport()
-                      .withMaxParallelRequests(1)
+                      .withShards(1)
                       .withBatchSize(20));
       CollectedOutput<WrittenRecord> written = CollectedOutput.of(result.getWritten());
       p.run().waitUntilFinish();

@@ -50,7 +50,7 @@ class BulkImportTest {
     return FormalooIO.writeCustomers()
         .withConfig(Emulated.config(emulator))
         .withBulkImport()
-        .withMaxParallelRequests(1)
+        .withShards(1)
         .withBatchSize(50);
   }
 

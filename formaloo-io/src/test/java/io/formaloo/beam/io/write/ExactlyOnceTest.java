@@ -52,7 +52,7 @@ class ExactlyOnceTest {
                 FormalooIO.writeCustomers()
                     .withConfig(config)
                     .withBulkImport()
-                    .withMaxParallelRequests(2)
+                    .withShards(2)
                     .withBatchSize(20));
     FormalooIO.Write.Result acts =
         Fixtures.createActivities(p, activities)

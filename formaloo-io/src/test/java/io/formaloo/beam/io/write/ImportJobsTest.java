@@ -71,6 +71,7 @@ class ImportJobsTest {
     return WriteSettings.builder()
         .config(Emulated.config(emulator))
         .shards(1)
+        .maxConcurrentRequests(1)
         .batchSize(100)
         .maxBatchBytes(1 << 20)
         .maxBufferingDuration(Duration.ofSeconds(1))

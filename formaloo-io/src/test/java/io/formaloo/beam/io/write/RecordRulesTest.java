@@ -151,26 +151,43 @@ class RecordRulesTest {
   }
 
   @Test
-  void theRequestBudgetIsSharedAmongTheShards() {
-    WriteSettings settings =
-        WriteSettings.builder()
-            .config(
-                FormalooConfig.builder()
-                    .business("acme")
-                    .credentials(FormalooCredentials.of("k", "s"))
-                    .build())
-            .shards(4)
-            .maxRequestsPerSecond(30.0)
-            .batchSize(10)
-            .maxBatchBytes(1000)
-            .maxBufferingDuration(Duration.ofSeconds(1))
-            .bulkImportAbove(WriteSettings.NEVER)
-            .bulkImportTimeout(Duration.ofMinutes(1))
-            .writerId("w")
-            .build();
-    assertThat(settings.shardConfig().rateLimit().requestsPerSecond(), is(7.5));
+  void theRequestBudgetIsOneCeilingForTheWholeWriteNotASlicePerShard() {
+    WriteSettings settings = settings().shards(4).maxRequestsPerSecond(30.0).build();
+    assertThat(settings.clientConfig().rateLimit().requestsPerSecond(), is(30.0));
+    // Still under the worker's adaptive rate.
+    assertThat(settings.clientConfig().rateLimit().isAdaptive(), is(true));
+  }
+
+  @Test
+  void theWritesClientHasAConnectionForEachRequestInFlight() {
+    // The config's 32 connections would leave 8 of 40 requests waiting for one.
+    assertThat(
+        settings().maxConcurrentRequests(40).build().clientConfig().maxConnections(), is(40));
+    assertThat(settings().maxConcurrentRequests(4).build().clientConfig().maxConnections(), is(32));
+  }
+
+  @Test
+  void batchesAboveTheThresholdGoToBulkImportJobs() {
+    WriteSettings settings = settings().build();
     assertThat(settings.bulkImportFor(1_000_000), is(false));
     assertThat(settings.toBuilder().bulkImportAbove(100).build().bulkImportFor(100), is(false));
     assertThat(settings.toBuilder().bulkImportAbove(100).build().bulkImportFor(101), is(true));
+  }
+
+  private static WriteSettings.Builder settings() {
+    return WriteSettings.builder()
+        .config(
+            FormalooConfig.builder()
+                .business("acme")
+                .credentials(FormalooCredentials.of("k", "s"))
+                .build())
+        .shards(4)
+        .maxConcurrentRequests(16)
+        .batchSize(10)
+        .maxBatchBytes(1000)
+        .maxBufferingDuration(Duration.ofSeconds(1))
+        .bulkImportAbove(WriteSettings.NEVER)
+        .bulkImportTimeout(Duration.ofMinutes(1))
+        .writerId("w");
   }
 }

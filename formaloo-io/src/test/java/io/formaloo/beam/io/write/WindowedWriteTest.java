@@ -96,7 +96,7 @@ class WindowedWriteTest {
         windowed.apply(
             FormalooIO.writeCustomers()
                 .withConfig(Emulated.config(emulator))
-                .withMaxParallelRequests(2)
+                .withShards(2)
                 .withBatchSize(10)
                 .withMaxBufferingDuration(java.time.Duration.ofSeconds(2)));
 

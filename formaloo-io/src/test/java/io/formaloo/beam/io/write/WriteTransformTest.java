@@ -42,7 +42,9 @@ class WriteTransformTest {
   @Test
   void optionsRejectValuesOutOfRange() {
     FormalooIO.Write<Customer> w = FormalooIO.writeCustomers();
-    assertThrows(IllegalArgumentException.class, () -> w.withMaxParallelRequests(0));
+    assertThrows(IllegalArgumentException.class, () -> w.withShards(0));
+    assertThrows(IllegalArgumentException.class, () -> w.withMaxConcurrentRequests(0));
+    assertThrows(IllegalArgumentException.class, () -> w.withMaxConcurrentRequests(1_025));
     assertThrows(IllegalArgumentException.class, () -> w.withMaxRequestsPerSecond(0));
     assertThrows(IllegalArgumentException.class, () -> w.withMaxRequestsPerSecond(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> w.withBatchSize(0));
@@ -80,17 +82,21 @@ class WriteTransformTest {
   }
 
   @Test
-  void expandRefusesABudgetTooSmallToShare() {
-    Pipeline p = Emulated.pipeline();
-    PCollection<Customer> customers = Fixtures.create(p, Fixtures.customers(0, 1));
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            customers.apply(
-                FormalooIO.writeCustomers()
-                    .withConfig(CONFIG)
-                    .withMaxRequestsPerSecond(0.01)
-                    .withMaxParallelRequests(8)));
+  @SuppressWarnings("deprecation") // the old name, kept for the users who call it
+  void theOldMaxParallelRequestsSetsTheShards() {
+    DisplayData data =
+        DisplayData.from(FormalooIO.writeCustomers().withConfig(CONFIG).withMaxParallelRequests(7));
+    assertThat(value(data, "shards"), is(7));
+    // The requests in flight are their own setting, untouched by it.
+    assertThat(value(data, "maxConcurrentRequests"), is(16));
+  }
+
+  private static Object value(DisplayData data, String key) {
+    return data.items().stream()
+        .filter(i -> i.getKey().equals(key))
+        .findFirst()
+        .map(i -> ((Number) i.getValue()).intValue())
+        .orElseThrow(() -> new AssertionError("no display data " + key));
   }
 
   @Test
@@ -99,7 +105,8 @@ class WriteTransformTest {
         DisplayData.from(
             FormalooIO.writeCustomers()
                 .withConfig(CONFIG)
-                .withMaxParallelRequests(6)
+                .withShards(6)
+                .withMaxConcurrentRequests(12)
                 .withMaxRequestsPerSecond(30)
                 .withBatchSize(500)
                 .withBulkImportAbove(50));
@@ -108,7 +115,8 @@ class WriteTransformTest {
     for (String key :
         List.of(
             "records",
-            "maxParallelRequests",
+            "shards",
+            "maxConcurrentRequests",
             "maxRequestsPerSecond",
             "batchSize",
             "maxBatchBytes",
