@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * because a ceiling or their own pace held them back) does not raise it: a rate nobody used proves
  * nothing and would only allow a burst later.
  *
- * <p><b>After a 429</b>, nothing more goes out but one request every {@value #PROBE_MILLIS} ms,
- * until one sent since succeeds: a server that counts its limit over fixed windows refuses
+ * <p><b>After a 429</b>, nothing more goes out but probes, the first {@value #PROBE_MILLIS} ms
+ * after it and each refused probe's next twice as long after (at most {@value #MAX_PROBE_MILLIS}
+ * ms), until one sent since succeeds: a server that counts its limit over fixed windows refuses
  * everything until its window ends, and a request refused there waits out its {@code Retry-After}
  * (a whole second, rounded up) and holds its caller; the probes find the new window within {@value
  * #PROBE_MILLIS} ms of its start.
@@ -62,6 +63,7 @@ final class RateController {
   private static final double SAME_LIMIT = 0.1;
   static final long MAX_SLEEP_MILLIS = 250;
   static final long PROBE_MILLIS = 50;
+  static final long MAX_PROBE_MILLIS = 400;
 
   /** A window whose callers took less than this share of the rate did not need more. */
   private static final double USED_FRACTION = 0.9;
@@ -116,6 +118,7 @@ final class RateController {
 
   private long probingSince;
   private long nextProbe;
+  private long probeMillis = PROBE_MILLIS;
 
   private final long[] slotIds = new long[SLOTS];
   private final long[] slotSuccesses = new long[SLOTS];
@@ -153,7 +156,7 @@ final class RateController {
         heldBackInWindow = true;
         return nextProbe - now;
       }
-      nextProbe = now + PROBE_MILLIS * 1_000_000L;
+      nextProbe = now + probeMillis * 1_000_000L;
       takenInWindow++;
       return 0;
     }
@@ -194,10 +197,12 @@ final class RateController {
     throttledInWindow = true;
     permits = Math.min(permits, 0);
     if (!probing || sentAtNanos >= probingSince) {
-      // A refusal of a request sent before probing began is of the same overflow: no new wait.
+      // A refusal of a request sent before probing began is of the same overflow: no new wait. A
+      // probe refused waits twice as long for the next: the server's window may be far from over.
+      probeMillis = probing ? Math.min(MAX_PROBE_MILLIS, 2 * probeMillis) : PROBE_MILLIS;
       probing = true;
       probingSince = now;
-      nextProbe = now + PROBE_MILLIS * 1_000_000L;
+      nextProbe = now + probeMillis * 1_000_000L;
     }
     if (sentAtNanos < lastCut || now - lastCut < COOLDOWN_MILLIS * 1_000_000L) {
       return;
