@@ -13,11 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.GenerateSequence;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Count;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * The adaptive rate benchmark of the defaults issue, printed figures (not a timed test): the
@@ -63,7 +59,7 @@ public final class AdaptiveRate {
   private static String read(double rate, int seconds, int latencyMs) {
     int customers = (int) (rate * seconds * PAGE_SIZE);
     try (FormalooEmulator emulator = emulator(customers, latencyMs, rate)) {
-      Pipeline p = pipeline(16);
+      Pipeline p = BenchPipelines.direct(16);
       p.apply(FormalooIO.readCustomers().withConfig(config(emulator)).withPageSize(PAGE_SIZE))
           .apply(Count.globally());
       p.run().waitUntilFinish();
@@ -76,18 +72,15 @@ public final class AdaptiveRate {
     int customers = (int) (rate * seconds);
     try (FormalooEmulator emulator = emulator(0, latencyMs, rate)) {
       // A thread per shard's batch is enough: the records go to the write's pool.
-      Pipeline p = pipeline(8);
-      p.apply("Sequence", GenerateSequence.from(0).to(customers))
-          .apply(
-              "Customers",
-              MapElements.into(TypeDescriptor.of(Customer.class))
-                  .via(
-                      (Long i) ->
-                          Customer.builder()
-                              .setEmail("adaptive" + i + "@example.com")
-                              .setFullName("Adaptive " + i)
-                              .build()))
-          .setCoder(p.getSchemaRegistry().getSchemaCoder(Customer.class))
+      Pipeline p = BenchPipelines.direct(8);
+      BenchPipelines.customers(
+              p,
+              customers,
+              i ->
+                  Customer.builder()
+                      .setEmail("adaptive" + i + "@example.com")
+                      .setFullName("Adaptive " + i)
+                      .build())
           .apply(
               "Write",
               FormalooIO.writeCustomers()
@@ -176,16 +169,5 @@ public final class AdaptiveRate {
         .credentials(FormalooCredentials.of(emulator.apiKey(), emulator.apiSecret()))
         .rateLimit(RateLimit.adaptive()) // the default, said out loud: R is not given
         .build();
-  }
-
-  private static Pipeline pipeline(int threads) {
-    return Pipeline.create(
-        PipelineOptionsFactory.fromArgs(
-                "--runner=DirectRunner",
-                "--blockOnRun=true",
-                "--targetParallelism=" + threads,
-                "--enforceImmutability=false",
-                "--enforceEncodability=false")
-            .create());
   }
 }

@@ -13,13 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.GenerateSequence;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * What each shape of a bulk import job's answer costs in requests: a bulk backfill of customers (by
@@ -78,32 +74,18 @@ public final class BulkImportCost {
               .credentials(FormalooCredentials.of(emulator.apiKey(), emulator.apiSecret()))
               .rateLimit(RateLimit.unlimited())
               .build();
-      Pipeline p =
-          Pipeline.create(
-              PipelineOptionsFactory.fromArgs(
-                      "--runner=DirectRunner",
-                      "--blockOnRun=true",
-                      "--targetParallelism=" + (4 * shards),
-                      "--enforceImmutability=false",
-                      "--enforceEncodability=false")
-                  .create());
+      Pipeline p = BenchPipelines.direct((4 * shards));
       String key = answer + "-" + System.nanoTime();
       FormalooIO.Write.Result result =
-          p.apply("Sequence", GenerateSequence.from(0).to(customers))
-              .apply(
-                  "Customers",
-                  MapElements.into(TypeDescriptor.of(Customer.class))
-                      .via(
-                          (Long i) ->
-                              Customer.builder()
-                                  .setEmail(
-                                      "bench"
-                                          + i
-                                          + "@"
-                                          + (i % refusedEvery == 0 ? BLOCKED : "example.com"))
-                                  .setFullName("Bench Customer " + i)
-                                  .build()))
-              .setCoder(p.getSchemaRegistry().getSchemaCoder(Customer.class))
+          BenchPipelines.customers(
+                  p,
+                  customers,
+                  i ->
+                      Customer.builder()
+                          .setEmail(
+                              "bench" + i + "@" + (i % refusedEvery == 0 ? BLOCKED : "example.com"))
+                          .setFullName("Bench Customer " + i)
+                          .build())
               .apply(
                   "Write",
                   FormalooIO.writeCustomers()

@@ -23,13 +23,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.GenerateSequence;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Writes customers to an emulator that answers every request after a fixed latency, under one
@@ -232,29 +228,18 @@ public final class WriteThroughput {
               .withBatchSize(batch);
       write = mode.equals("bulk") ? write.withBulkImport() : write.withoutBulkImport();
 
-      Pipeline p =
-          Pipeline.create(
-              PipelineOptionsFactory.fromArgs(
-                      "--runner=DirectRunner",
-                      "--blockOnRun=true",
-                      "--targetParallelism=" + directThreads,
-                      "--enforceImmutability=false",
-                      "--enforceEncodability=false")
-                  .create());
+      Pipeline p = BenchPipelines.direct(directThreads);
       String key = mode + "-" + System.nanoTime();
       FormalooIO.Write.Result result =
-          p.apply("Sequence", GenerateSequence.from(0).to(customers))
-              .apply(
-                  "Customers",
-                  MapElements.into(TypeDescriptor.of(Customer.class))
-                      .via(
-                          (Long i) ->
-                              Customer.builder()
-                                  .setEmail("bench" + i + "@example.com")
-                                  .setFullName("Bench Customer " + i)
-                                  .setScore((int) (i % 100))
-                                  .build()))
-              .setCoder(p.getSchemaRegistry().getSchemaCoder(Customer.class))
+          BenchPipelines.customers(
+                  p,
+                  customers,
+                  i ->
+                      Customer.builder()
+                          .setEmail("bench" + i + "@example.com")
+                          .setFullName("Bench Customer " + i)
+                          .setScore((int) (i % 100))
+                          .build())
               .apply("Write", write);
       result.getWritten().apply("Count written", ParDo.of(new CountWrittenFn(key + "/written")));
       result.getFailed().apply("Count failed", ParDo.of(new CountFn<>(key + "/failed")));

@@ -150,14 +150,17 @@ class WritePoolTest {
     // beside it: there is none, however long it looks.
     List<Boolean> sawAnother = new CopyOnWriteArrayList<>();
     AtomicInteger running = new AtomicInteger();
+    CountDownLatch overlap = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(3);
     try (WritePool pool = new WritePool(4)) {
       for (int c = 0; c < 3; c++) {
         pool.submit(
             "customer" + c,
             () -> {
-              running.incrementAndGet();
-              sawAnother.add(lookForAnother(running));
+              if (running.incrementAndGet() > 1) {
+                overlap.countDown();
+              }
+              sawAnother.add(lookForAnother(overlap));
               running.decrementAndGet();
               done.countDown();
               return false;
@@ -209,20 +212,17 @@ class WritePoolTest {
     return pool;
   }
 
-  /** Whether another write starts running within a little while (a fifth of a second). */
-  private static boolean lookForAnother(AtomicInteger running) {
-    for (int i = 0; i < 20; i++) {
-      if (running.get() > 1) {
-        return true;
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return true;
-      }
+  /**
+   * Whether two writes ran at once, or do within a little while (a fifth of a second): waits on the
+   * condition, not on a clock.
+   */
+  private static boolean lookForAnother(CountDownLatch overlap) {
+    try {
+      return overlap.await(200, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
     }
-    return false;
   }
 
   private static boolean await(CountDownLatch latch) {
