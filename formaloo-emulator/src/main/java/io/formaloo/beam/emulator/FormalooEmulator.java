@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,10 +101,49 @@ public final class FormalooEmulator implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024);
+    this.server = bind(config);
     server.createContext("/", handler);
     server.setExecutor(executor);
     server.start();
+  }
+
+  /**
+   * Ports that emulators of this JVM have listened on. A client caches its token per base URL (a
+   * real server keeps honouring its tokens across a restart); a fresh emulator on a port an earlier
+   * one had would answer that cached token with 401, and the client's refresh-and-retry would add a
+   * request that a test counting requests did not expect. So a free port, when asked for, is one
+   * this JVM has not used yet. Guarded by itself.
+   */
+  private static final Set<Integer> PORTS_USED = new HashSet<>();
+
+  private static HttpServer bind(EmulatorConfig config) throws IOException {
+    if (config.port() != 0) {
+      return recordPort(
+          HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024));
+    }
+    List<HttpServer> seenBefore = new ArrayList<>();
+    try {
+      for (int attempt = 0; attempt < 50; attempt++) {
+        HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), 0), 1024);
+        synchronized (PORTS_USED) {
+          if (PORTS_USED.add(server.getAddress().getPort())) {
+            return server;
+          }
+        }
+        // Hold it while asking again, so the system offers another port.
+        seenBefore.add(server);
+      }
+      throw new IOException("no loopback port this JVM has not used before after 50 tries");
+    } finally {
+      seenBefore.forEach(s -> s.stop(0));
+    }
+  }
+
+  private static HttpServer recordPort(HttpServer server) {
+    synchronized (PORTS_USED) {
+      PORTS_USED.add(server.getAddress().getPort());
+    }
+    return server;
   }
 
   /** Starts an emulator; close it to stop serving. */

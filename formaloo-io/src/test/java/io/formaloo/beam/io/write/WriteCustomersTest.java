@@ -82,7 +82,10 @@ class WriteCustomersTest {
     p.run().waitUntilFinish();
 
     assertThat(emulator.customerCount(), is(40));
-    assertThat(emulator.endpointCount("POST /customers/"), is(40L));
+    assertThat(
+        "answers by status: " + emulator.statusCounts(),
+        emulator.endpointCount("POST /customers/"),
+        is(40L));
     assertThat(written.elements(), hasSize(40));
     List<FailedRecord> failures = failed.elements();
     assertThat(failures, hasSize(4));
