@@ -149,6 +149,7 @@ public final class EndToEnd {
           overhead <= TARGET_OVERHEAD_SECONDS ? "met" : "NOT met",
           firstRequestSeconds(export, exportRequests, "/customers/"));
       readFigures(export, exportRequests);
+      printFirstRequests(export, exportRequests, 12);
       double backfillOverhead = firstRequestSeconds(backfill, backfillRequests, "");
       System.out.printf(
           "  scripts/backfill: script overhead to first request: %.1f s (target %.0f s: %s),"
@@ -276,6 +277,21 @@ public final class EndToEnd {
         perSecond.values().stream().map(String::valueOf).collect(Collectors.joining(" ")));
     double tail = export.seconds - Duration.between(export.invoked, lastEnd).toNanos() / 1e9;
     System.out.printf("  from the last answer to the end of the process: %.1f s%n", tail);
+  }
+
+  /** The export's first requests, in seconds since the invocation: where its start goes. */
+  private static void printFirstRequests(Timed run, List<RequestLogEntry> requests, int count) {
+    System.out.println("  the export's first requests (seconds since invocation, path, ms):");
+    requests.stream()
+        .sorted(Comparator.comparing(RequestLogEntry::at))
+        .limit(count)
+        .forEach(
+            e ->
+                System.out.printf(
+                    "    %5.2f %s %d%n",
+                    Duration.between(run.invoked, e.at()).toNanos() / 1e9,
+                    e.path(),
+                    e.duration().toMillis()));
   }
 
   private static List<Path> jsonLines(Path folder) throws IOException {

@@ -68,6 +68,8 @@ final class RateController {
   /** A window whose callers took less than this share of the rate did not need more. */
   private static final double USED_FRACTION = 0.9;
 
+  private static final double SLOW_START_USED_FRACTION = 0.5;
+
   /**
    * Bursts after a quiet spell are a fiftieth of a second's requests, at least one: the rate is
    * held at {@value #HOLD_FRACTION} of the limit found, and a server that counts its limit over
@@ -256,7 +258,11 @@ final class RateController {
     }
     // Used: callers waited for the rate, and took nearly all it allowed. (A caller held back by
     // something else, a ceiling, takes less, and so does a caller that waited once by chance.)
-    boolean used = heldBackInWindow && takenInWindow >= USED_FRACTION * rate * elapsed / 1e9;
+    // In slow start half will do: a read's batches drain before the next begins, so its demand
+    // dips within a window while it still wants more than the rate, and a doubling missed there
+    // costs a second of the ramp. The first 429 cuts to what was delivered, not to this rate.
+    double usedFraction = Double.isNaN(limitFound) ? SLOW_START_USED_FRACTION : USED_FRACTION;
+    boolean used = heldBackInWindow && takenInWindow >= usedFraction * rate * elapsed / 1e9;
     if (used && succeededInWindow && !throttledInWindow) {
       raise();
       LOG.debug("rate raised to {} requests/s", rate);
