@@ -64,8 +64,30 @@ final class PipelineRun {
         throw new PipelineFailedException(
             name + " ended " + state + " after " + Elapsed.format(took), null);
       }
-      return new RunOutcome(state, took, Counters.of(result, false), List.of());
+      return new RunOutcome(
+          state, took, Counters.of(result, false), List.of(), engine(pipeline.getOptions()));
     }
+  }
+
+  /**
+   * How the job ran, for its summary: the runner and how many threads or slots it used, and the
+   * request rate (adaptive unless a ceiling was set), so that a slow run shows what bounded it.
+   */
+  static String engine(PipelineOptions options) {
+    String runner = options.getRunner().getSimpleName();
+    String parallelism;
+    if (runner.equals("DirectRunner")) {
+      parallelism =
+          options.as(DirectOptions.class).getTargetParallelism() + " threads (--targetParallelism)";
+    } else {
+      parallelism = "parallelism as the runner chose";
+    }
+    Double ceiling = options.as(FormalooOptions.class).getMaxRequestsPerSecond();
+    String rate =
+        ceiling == null
+            ? "adaptive, no ceiling (--maxRequestsPerSecond sets one)"
+            : String.format("adaptive, at most %s/s per worker (--maxRequestsPerSecond)", ceiling);
+    return runner + ", " + parallelism + "; request rate " + rate;
   }
 
   /**

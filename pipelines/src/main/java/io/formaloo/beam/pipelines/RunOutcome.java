@@ -11,13 +11,18 @@ import org.apache.beam.sdk.PipelineResult;
  * @param duration from submission to the end
  * @param counters the final counters
  * @param outputs where the run wrote, for the summary: each a label and a location
+ * @param engine how it ran, for the summary: the runner, its parallelism and the request rate
  */
 public record RunOutcome(
-    PipelineResult.State state, Duration duration, Counters counters, List<Output> outputs) {
+    PipelineResult.State state,
+    Duration duration,
+    Counters counters,
+    List<Output> outputs,
+    String engine) {
 
   /** The same outcome, with the locations the pipeline wrote to. */
   RunOutcome withOutputs(List<Output> locations) {
-    return new RunOutcome(state, duration, counters, List.copyOf(locations));
+    return new RunOutcome(state, duration, counters, List.copyOf(locations), engine);
   }
 
   /**

@@ -34,12 +34,13 @@ final class Summary {
     long requests = c.formaloo("requests");
     double seconds = Math.max(1e-3, outcome.duration().toMillis() / 1000.0);
     return line(
-        "API requests: %,d (%.1f/s), 429 answers: %,d, retries: %,d, throttled: %.1f s",
-        requests,
-        requests / seconds,
-        c.formaloo("responses_429"),
-        c.formaloo("retries"),
-        c.throttledMillis() / 1000.0);
+            "API requests: %,d (%.1f/s), 429 answers: %,d, retries: %,d, throttled: %.1f s",
+            requests,
+            requests / seconds,
+            c.formaloo("responses_429"),
+            c.formaloo("retries"),
+            c.throttledMillis() / 1000.0)
+        .line("ran on: %s", outcome.engine());
   }
 
   void print(PrintStream out, List<RunOutcome.Output> outputs) {

@@ -71,6 +71,19 @@ class ExportTest {
   }
 
   @Test
+  void theSummarySaysWhatTheJobRanOnAndWhatBoundedItsRequestRate() {
+    Runs.Run run =
+        Runs.export(emulator, "--outputDir=" + dir, "--entities=tags", "--targetParallelism=5");
+
+    assertThat(run.printed(), run.exitCode(), is(0));
+    assertThat(
+        run.out(),
+        containsString(
+            "ran on: DirectRunner, 5 threads (--targetParallelism); request rate adaptive, at most"
+                + " 2000.0/s per worker (--maxRequestsPerSecond)"));
+  }
+
+  @Test
   void whatTheReadsCannotReadGoesToTheDeadLettersAndTheRestIsExported() {
     try (FormalooEmulator own =
         FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(50).build())) {

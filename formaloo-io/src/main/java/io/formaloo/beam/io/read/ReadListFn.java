@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.metrics.MetricsContainer;
+import org.apache.beam.sdk.metrics.MetricsEnvironment;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.errorhandling.BadRecord;
 import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
@@ -273,9 +275,22 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
       }
     }
 
+    private PageAnswer<T> fetchCounted(long number, @Nullable MetricsContainer metrics)
+        throws Exception {
+      if (metrics == null) {
+        return fetch(number);
+      }
+      try (AutoCloseable scope = MetricsEnvironment.scopedMetricsContainer(metrics)) {
+        return fetch(number);
+      }
+    }
+
     @Override
     public List<PageAnswer<T>> fetchRun(long first, long required, long most) {
       int base = (int) Math.min(options.maxConcurrentPageRequests(), required - first + 1);
+      // The pool's threads are not the runner's: they count into this element's metrics, or the
+      // client's request counters would be lost (Beam logs "Unable to update metrics").
+      @Nullable MetricsContainer metrics = MetricsEnvironment.getCurrentContainer();
       CompletionService<PageAnswer<T>> done = new ExecutorCompletionService<>(pool);
       List<Future<PageAnswer<T>>> inFlight = new ArrayList<>();
       Map<Long, PageAnswer<T>> answers = new HashMap<>();
@@ -294,7 +309,7 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
               && (next <= required
                   || (waiting > 0 && next <= most && requiredIn <= required - first))) {
             long number = next++;
-            inFlight.add(done.submit(() -> fetch(number)));
+            inFlight.add(done.submit(() -> fetchCounted(number, metrics)));
             out++;
           }
           if (out == 0) {

@@ -18,6 +18,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.schemas.transforms.Convert;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Count;
@@ -124,6 +127,30 @@ class ReadCustomersTest {
           emulator, FormalooIO.readCustomers().withPageSize(50), emulator.customerCodes());
       // 47 pages: nothing changed, so no page but page 1 was read again.
       assertEveryPageOnceAndPage1PerBatch(emulator, 47);
+    }
+  }
+
+  @Test
+  void everyPageRequestIsCountedInThePipelinesMetricsThoughPoolThreadsSendThem() {
+    try (FormalooEmulator emulator = emulatorWith(2_345)) {
+      Pipeline p = Emulated.pipeline();
+      p.apply(FormalooIO.readCustomers().withConfig(Emulated.config(emulator)).withPageSize(50));
+      PipelineResult result = p.run();
+      result.waitUntilFinish();
+
+      long counted =
+          result
+              .metrics()
+              .queryMetrics(
+                  MetricsFilter.builder()
+                      .addNameFilter(MetricNameFilter.named("formaloo", "requests"))
+                      .build())
+              .getCounters()
+              .iterator()
+              .next()
+              .getCommitted();
+      // Every request the emulator saw, the token's and the page requests'.
+      assertThat(counted, is(emulator.requestCount()));
     }
   }
 
