@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * requests/s and changes once per window of {@value #WINDOW_MILLIS} ms.
  *
  * <ul>
- *   <li><b>Slow start.</b> Until the first 429, a window whose requests were held back by the rate
- *       and drew no 429 doubles it: the limit is found in a few seconds, whatever it is.
+ *   <li><b>Slow start.</b> Until the first 429, a window whose requests were held back by the rate,
+ *       took at least half of it and drew no 429 doubles it: the limit is found in a few seconds,
+ *       whatever it is.
  *   <li><b>Cut.</b> A 429 cuts the rate to {@value #DECREASE_FACTOR} of what was really delivered
  *       (the successes of the last second, if fewer than the rate: a rate far above what the server
  *       let through says nothing about its limit; at the end of slow start, the rate before the
@@ -68,6 +69,7 @@ final class RateController {
   /** A window whose callers took less than this share of the rate did not need more. */
   private static final double USED_FRACTION = 0.9;
 
+  /** The same share in slow start, where a missed doubling costs most (see {@code advance}). */
   private static final double SLOW_START_USED_FRACTION = 0.5;
 
   /**
