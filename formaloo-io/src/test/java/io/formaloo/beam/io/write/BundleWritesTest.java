@@ -103,14 +103,18 @@ class BundleWritesTest {
   @Test
   void afterAWriteFailedTheBundlesWritesNotStartedAreSkipped() throws Exception {
     List<String> ran = new CopyOnWriteArrayList<>();
+    CountDownLatch bobSubmitted = new CountDownLatch(1);
     try (WritePool pool = new WritePool(1);
         BundleWrites writes = new BundleWrites(pool, 8)) {
       writes.submit(
           "ada",
           () -> {
+            // Fails only once bob is queued: a failure before that is rethrown by his submit.
+            awaitQuietly(bobSubmitted);
             throw new IllegalStateException("configuration error");
           });
       writes.submit("bob", () -> ran.add("bob"));
+      bobSubmitted.countDown();
       assertThrows(IllegalStateException.class, writes::awaitAll);
       // The next bundle's write runs after bob's turn has come and gone (one slot, in turn).
       writes.discardPending();
@@ -177,6 +181,14 @@ class BundleWritesTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(SAFETY_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
