@@ -7,10 +7,12 @@ import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.FormalooEmulator;
 import io.formaloo.beam.io.Emulated;
 import io.formaloo.beam.io.FormalooIO;
+import java.util.concurrent.TimeUnit;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Count;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A 100,000-customer read completes in a 256 MB heap (the emulator holding them included), each
@@ -22,6 +24,9 @@ class LargeReadInSmallHeapTest {
   private static final int CUSTOMERS = 100_000;
 
   @Test
+  // Not a speed target (it takes well under a minute): a read that outgrows the heap can leave
+  // the Direct runner stalled instead of failing, and this turns that stall into a failure.
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void aHundredThousandCustomersReadInA256MbHeap() {
     long maxHeap = Runtime.getRuntime().maxMemory();
     assertThat(
