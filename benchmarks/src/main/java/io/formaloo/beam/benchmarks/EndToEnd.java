@@ -95,16 +95,9 @@ public final class EndToEnd {
           Runtime.getRuntime().availableProcessors());
 
       Path exportDir = work.resolve("export");
-      List<String> exportCommand =
-          List.of(
-              root.resolve("scripts/export").toString(),
-              "--formalooBaseUrl=" + emulator.baseUrl(),
-              "--formalooBusiness=" + emulator.business(),
-              "--outputDir=" + exportDir,
-              "--entities=customers");
-      System.out.println("export: " + String.join(" ", exportCommand));
-      emulator.resetRequestLog();
-      Timed export = run(exportCommand, emulator, work.resolve("export.log"));
+      Timed export =
+          runScript(
+              root, "export", emulator, work, "--outputDir=" + exportDir, "--entities=customers");
       List<RequestLogEntry> exportRequests = emulator.requestLog();
       Outcome exported = distinctCodes(jsonLines(exportDir.resolve("customers")));
       printIndented(export.log);
@@ -193,20 +186,35 @@ public final class EndToEnd {
               + "\"}");
     }
     Files.write(input, lines, StandardCharsets.UTF_8);
-    List<String> command =
-        List.of(
-            root.resolve("scripts/backfill").toString(),
-            "--formalooBaseUrl=" + emulator.baseUrl(),
-            "--formalooBusiness=" + emulator.business(),
+    Timed backfill =
+        runScript(
+            root,
+            "backfill",
+            emulator,
+            work,
             "--customersInput=" + input,
             "--deadLetterDir=" + work.resolve("backfill-dead-letters"));
-    System.out.println("backfill: " + String.join(" ", command));
-    emulator.resetRequestLog();
-    Timed backfill = run(command, emulator, work.resolve("backfill.log"));
     if (backfill.exitCode != 0) {
       printIndented(backfill.log);
     }
     return backfill;
+  }
+
+  /**
+   * Runs {@code scripts/<script>} against the emulator with {@code args}, its output into {@code
+   * <script>.log}, the emulator's request log emptied first so that it holds this run's requests.
+   */
+  private static Timed runScript(
+      Path root, String script, FormalooEmulator emulator, Path work, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(root.resolve("scripts").resolve(script).toString());
+    command.add("--formalooBaseUrl=" + emulator.baseUrl());
+    command.add("--formalooBusiness=" + emulator.business());
+    command.addAll(List.of(args));
+    System.out.println(script + ": " + String.join(" ", command));
+    emulator.resetRequestLog();
+    return run(command, emulator, work.resolve(script + ".log"));
   }
 
   /** Runs {@code command} as a process of its own, timed whole, its output into {@code log}. */
