@@ -122,6 +122,7 @@ final class ListCursor<T> {
   private Pages<T> pages;
   private Sink<T> sink;
   private final int maxBatch;
+  private final int maxReadAhead;
   private final ReadMetrics metrics;
 
   /** Every record this read has seen, by key: true once it lies in the covered prefix. */
@@ -191,10 +192,25 @@ final class ListCursor<T> {
   private boolean done;
 
   ListCursor(ListQuery<T> query, Pages<T> pages, Sink<T> sink, int maxBatch, ReadMetrics metrics) {
+    this(query, pages, sink, maxBatch, maxBatch, metrics);
+  }
+
+  /**
+   * {@code maxReadAhead}: how many pages past a batch its free slots may read while one of its
+   * requests waits out a {@code Retry-After} (see {@link Pages#fetchRun}).
+   */
+  ListCursor(
+      ListQuery<T> query,
+      Pages<T> pages,
+      Sink<T> sink,
+      int maxBatch,
+      int maxReadAhead,
+      ReadMetrics metrics) {
     this.query = query;
     this.pages = pages;
     this.sink = sink;
     this.maxBatch = Math.max(FIRST_BATCH, maxBatch);
+    this.maxReadAhead = Math.max(0, maxReadAhead);
     this.metrics = metrics;
   }
 
@@ -496,7 +512,7 @@ final class ListCursor<T> {
     // still: while its churn is unknown, a batch that fails should cost little.
     long most =
         batchSize > FIRST_BATCH
-            ? Math.max(lastPage, Math.min(lastByCount, lastPage + maxBatch))
+            ? Math.max(lastPage, Math.min(lastByCount, lastPage + maxReadAhead))
             : lastPage;
     List<PageAnswer<T>> answers = fetchRun(first, lastPage, most);
     PageAnswer<T> end = fetchProbe();

@@ -180,10 +180,23 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
           cursor == null ? "it ran in another process" : "its bundle was retried");
     }
     int maxBatch = options.maxConcurrentPageRequests() * BATCH_PAGES_PER_REQUEST_IN_FLIGHT;
-    cursor = new ListCursor<>(query, null, null, maxBatch, metrics);
+    cursor = new ListCursor<>(query, null, null, maxBatch, maxReadAhead(maxBatch), metrics);
     CURSORS.put(restriction.session, cursor);
     metrics.queries.inc();
     return cursor;
+  }
+
+  /**
+   * Pages read on past a batch while one of its requests waits out a {@code Retry-After}: as many
+   * records as a batch of full default pages holds (its memory), at least a batch. With pages of 10
+   * at 200 requests/s, a batch's worth of pages (128) was read in 0.6 s of a 1 s {@code
+   * Retry-After}, and the read idled out the rest after every 429.
+   */
+  private int maxReadAhead(int maxBatch) {
+    Integer pageSize = options.pageSize();
+    int pagesPerDefaultPage =
+        pageSize == null ? 1 : Math.max(1, ReadOptions.DEFAULT_PAGE_SIZE / pageSize);
+    return maxBatch * pagesPerDefaultPage;
   }
 
   private ListCursor.Sink<T> sink(ListQuery<T> query, MultiOutputReceiver out) {
