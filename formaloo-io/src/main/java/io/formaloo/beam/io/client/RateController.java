@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the API's request rate instead of guessing it, the way congestion control does (TCP; the
  * AWS SDKs' adaptive retry mode): a token bucket whose rate starts at {@value #INITIAL_RATE}
- * requests/s and changes once per window of {@value #WINDOW_MILLIS} ms.
+ * requests/s and changes once per window of {@value #WINDOW_MILLIS} ms ({@value
+ * #SLOW_START_WINDOW_MILLIS} ms in slow start).
  *
  * <ul>
  *   <li><b>Slow start.</b> Until the first 429, a window whose requests were held back by the rate,
@@ -18,14 +19,17 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Cut.</b> A 429 cuts the rate to {@value #DECREASE_FACTOR} of what was really delivered
  *       (the successes of the last second, if fewer than the rate: a rate far above what the server
  *       let through says nothing about its limit; at the end of slow start, the rate before the
- *       last doubling, which went through whole). It remembers that as the limit found.
+ *       last doubling, which went through whole, probed above at once in steps from {@value
+ *       #SLOW_START_PROBE_FRACTION} of it). It remembers that as the limit found.
  *   <li><b>Recovery.</b> Each healthy window adds {@value #CLIMB_FRACTION} of the limit found, up
  *       to {@value #HOLD_FRACTION} of it (the limit found is the rate that overflowed, a little
  *       above the real one). There it holds for a number of windows, then probes above by a step
- *       that starts at 1% and doubles each window, so that a limit that rose is found quickly. The
- *       hold starts at {@value #MIN_HOLD_WINDOWS} windows and doubles, up to {@value
- *       #MAX_HOLD_WINDOWS}, each time a probe finds the limit where it was: a 429 costs the refused
- *       request its {@code Retry-After}, and a stable limit need not be probed often.
+ *       that starts at 1% and doubles each window, up to {@value #MAX_PROBE_FRACTION} of the rate
+ *       until it is {@value #ROSE_FACTOR} times the limit found, so that a limit that did not move
+ *       is not overrun far and one that rose is found quickly. The hold starts at {@value
+ *       #MIN_HOLD_WINDOWS} windows and doubles, up to {@value #MAX_HOLD_WINDOWS}, each time a probe
+ *       finds the limit where it was: a 429 costs the refused request its {@code Retry-After}, and
+ *       a stable limit need not be probed often.
  * </ul>
  *
  * <p>A server counts its limit over a window, and every request already sent into an overflowing
@@ -53,11 +57,37 @@ final class RateController {
   static final double INITIAL_RATE = 10;
   static final double MIN_RATE = 0.5;
   static final long WINDOW_MILLIS = 500;
+
+  /**
+   * Slow start's windows are shorter: a window's answers come back within a request's latency, and
+   * at 500 ms the ramp from {@value #INITIAL_RATE} to 200 requests/s took 2.5 s, a tenth of a
+   * 30-second read at that limit.
+   */
+  static final long SLOW_START_WINDOW_MILLIS = 250;
+
   static final long COOLDOWN_MILLIS = 1000;
-  static final double DECREASE_FACTOR = 0.85;
+  static final double DECREASE_FACTOR = 0.9;
   static final double CLIMB_FRACTION = 0.02;
   static final double SLOW_START_FACTOR = 2;
   static final double PROBE_FRACTION = 0.01;
+
+  /**
+   * The first probe step after slow start: the limit is then only known to lie between the rate
+   * kept and twice it, and a probe that starts at 1% there spent seconds at half the limit.
+   */
+  static final double SLOW_START_PROBE_FRACTION = 0.05;
+
+  /**
+   * A probe step grows to at most this share of the rate per window: a rate that doubled its way
+   * far past the limit (one of 200 went to 363 in a second) overflows by more than the limit, and
+   * the successes of a second that straddles two of the server's windows then overstate it, so that
+   * the next cut is too shallow and a second 429 follows.
+   */
+  static final double MAX_PROBE_FRACTION = 0.08;
+
+  /** A rate this far above the limit found without a 429 says the limit rose. */
+  static final double ROSE_FACTOR = 1.25;
+
   static final double HOLD_FRACTION = 0.97;
   static final int MIN_HOLD_WINDOWS = 4;
   static final int MAX_HOLD_WINDOWS = 60;
@@ -218,19 +248,23 @@ final class RateController {
       // The end of slow start: the rate before the last doubling went through whole, this one did
       // not, so go back to that one and probe from there. (What was delivered overstates the limit
       // of a server that counts per second: the last second straddles two of its windows.)
-      rate = Math.max(MIN_RATE, Math.min(base, rate / SLOW_START_FACTOR));
-      limitFound = rate;
+      // The limit lies between this rate and twice it: probe from here at once, in larger steps.
+      limitFound = Math.max(MIN_RATE, Math.min(base, rate / SLOW_START_FACTOR));
+      rate = Math.max(MIN_RATE, limitFound * DECREASE_FACTOR);
+      probeStep = limitFound * SLOW_START_PROBE_FRACTION;
+      heldWindows = holdWindows;
     } else {
       limitFound = Math.max(MIN_RATE, base);
       rate = Math.max(MIN_RATE, base * DECREASE_FACTOR);
+      probeStep = limitFound * PROBE_FRACTION;
+      // Every 429 stalls the request it refused for its Retry-After, and what waits on that
+      // request: a limit found again where it was is probed less and less often; one that moved,
+      // soon.
+      boolean same =
+          !Double.isNaN(previous) && Math.abs(limitFound - previous) <= SAME_LIMIT * previous;
+      holdWindows = same ? Math.min(MAX_HOLD_WINDOWS, 2 * holdWindows) : MIN_HOLD_WINDOWS;
+      heldWindows = 0;
     }
-    probeStep = limitFound * PROBE_FRACTION;
-    // Every 429 stalls the request it refused for its Retry-After, and what waits on that request:
-    // a limit found again where it was is probed less and less often; one that moved, soon.
-    boolean same =
-        !Double.isNaN(previous) && Math.abs(limitFound - previous) <= SAME_LIMIT * previous;
-    holdWindows = same ? Math.min(MAX_HOLD_WINDOWS, 2 * holdWindows) : MIN_HOLD_WINDOWS;
-    heldWindows = 0;
     lastCut = now;
     cuts++;
     LOG.debug(
@@ -255,7 +289,8 @@ final class RateController {
     permits = Math.min(Math.max(burst(), permits), permits + (now - lastRefill) / 1e9 * rate);
     lastRefill = now;
     long elapsed = now - windowStart;
-    if (elapsed < WINDOW_MILLIS * 1_000_000L) {
+    long window = Double.isNaN(limitFound) ? SLOW_START_WINDOW_MILLIS : WINDOW_MILLIS;
+    if (elapsed < window * 1_000_000L) {
       return;
     }
     // Used: callers waited for the rate, and took nearly all it allowed. (A caller held back by
@@ -288,7 +323,9 @@ final class RateController {
       heldWindows++;
     } else {
       rate += probeStep;
-      probeStep = Math.min(probeStep * 2, rate);
+      // Near the limit found, small steps; well past it without a 429, the limit rose: double.
+      double most = rate < ROSE_FACTOR * limitFound ? rate * MAX_PROBE_FRACTION : rate;
+      probeStep = Math.min(probeStep * 2, most);
     }
   }
 

@@ -38,7 +38,7 @@ class RateControllerTest {
   void rampsUpWhileAnswersAreHealthy() throws Exception {
     Server server = new Server(Double.POSITIVE_INFINITY);
     run(server, Duration.ofSeconds(3));
-    // Doubling each half second: 10, 20, 40, 80, 160, 320.
+    // Doubling each quarter second in slow start: 10, 20, 40, 80, 160, 320, and on.
     assertThat(controller.currentRate(), greaterThanOrEqualTo(320.0));
     assertThat(server.refused, is(0L));
   }
@@ -55,9 +55,12 @@ class RateControllerTest {
         controller.currentRate(), lessThanOrEqualTo(before * RateController.DECREASE_FACTOR));
     // The probes after the cut wait longer and longer while the server's second is full, so the
     // next overflow, which settles the rate, comes a second or two later.
+    // Its probes above the limit then draw a 429 now and then: settled means that on average over
+    // the seconds after, the rate is just under the limit.
     run(server, Duration.ofSeconds(4));
-    assertThat(controller.currentRate(), lessThanOrEqualTo(100.0));
-    assertThat(controller.currentRate(), greaterThan(100 * RateController.DECREASE_FACTOR / 2));
+    double settled = averageRate(server, Duration.ofSeconds(10));
+    assertThat(settled, lessThanOrEqualTo(100.0));
+    assertThat(settled, greaterThan(100 * RateController.DECREASE_FACTOR));
   }
 
   @Test
@@ -140,6 +143,37 @@ class RateControllerTest {
   }
 
   @Test
+  void probesNearTheLimitFoundGoUpInSmallStepsAndFasterOnceWellPastIt() throws Exception {
+    Server server = new Server(100);
+    run(server, Duration.ofSeconds(10));
+    double limitFound = controller.currentRate() / RateController.HOLD_FRACTION;
+    server.limit = Double.POSITIVE_INFINITY;
+    double largestStepNear = 0;
+    double largestStepPast = 0;
+    double last = controller.currentRate();
+    long end = time.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (time.nanoTime() < end) {
+      send(server);
+      double now = controller.currentRate();
+      if (now != last) {
+        double step = now / last - 1;
+        if (last < RateController.ROSE_FACTOR * limitFound) {
+          largestStepNear = Math.max(largestStepNear, step);
+        } else {
+          largestStepPast = Math.max(largestStepPast, step);
+        }
+        last = now;
+      }
+    }
+    // A step is at most 8% of the rate near the limit found (of a rate of 100, the doubling steps
+    // went 1, 2, 4, 8, 16: a 429 from 131 had a second that straddled the server's two overstate
+    // the limit); well past it, the limit rose, and the steps double again.
+    assertThat(largestStepNear, lessThanOrEqualTo(RateController.MAX_PROBE_FRACTION + 1e-9));
+    assertThat(largestStepPast, greaterThan(RateController.MAX_PROBE_FRACTION));
+    assertThat(controller.currentRate(), greaterThan(4 * limitFound));
+  }
+
+  @Test
   void aRateNobodyUsesDoesNotGrow() throws Exception {
     // Callers that send less than the rate allows never wait for it: the rate stays where it was.
     for (int i = 0; i < 100; i++) {
@@ -197,6 +231,20 @@ class RateControllerTest {
         limit, duration.toSeconds(), 100 * achieved, 100 * refused);
     assertThat("share of the limit used", achieved, greaterThanOrEqualTo(0.9));
     assertThat("share of requests refused", refused, lessThanOrEqualTo(0.03));
+  }
+
+  /** The controller's rate, averaged over {@code duration} of virtual time while sending. */
+  private double averageRate(Server server, Duration duration) throws Exception {
+    long start = time.nanoTime();
+    long end = start + duration.toNanos();
+    double integral = 0;
+    while (time.nanoTime() < end) {
+      double rate = controller.currentRate();
+      long before = time.nanoTime();
+      send(server);
+      integral += rate * (time.nanoTime() - before);
+    }
+    return integral / (time.nanoTime() - start);
   }
 
   private void run(Server server, Duration duration) throws Exception {
