@@ -55,8 +55,15 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
    */
   private static final Map<String, ListCursor<?>> CURSORS = new ConcurrentHashMap<>();
 
-  /** A batch is this many times the pages in flight, at most. */
-  static final int BATCH_PAGES_PER_REQUEST_IN_FLIGHT = 8;
+  /**
+   * A batch is at most this many pages, or {@link #BATCH_PAGES_PER_REQUEST_IN_FLIGHT} times the
+   * pages in flight if that is more. Its pages are held until the batch is proven, so this bounds a
+   * read's memory: batches of 256 pages of 100 customers (32 in flight, 8 times as many) ran a
+   * 100,000-customer read out of a 256 MB heap in 2 runs of 4 (LargeReadInSmallHeapTest).
+   */
+  static final int MAX_BATCH_PAGES = 128;
+
+  static final int BATCH_PAGES_PER_REQUEST_IN_FLIGHT = 4;
 
   /** How often a run of pages looks whether a request started to wait out a Retry-After. */
   private static final long SLOT_CHECK_MILLIS = 20;
@@ -179,7 +186,10 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
           query,
           cursor == null ? "it ran in another process" : "its bundle was retried");
     }
-    int maxBatch = options.maxConcurrentPageRequests() * BATCH_PAGES_PER_REQUEST_IN_FLIGHT;
+    int maxBatch =
+        Math.max(
+            MAX_BATCH_PAGES,
+            options.maxConcurrentPageRequests() * BATCH_PAGES_PER_REQUEST_IN_FLIGHT);
     cursor = new ListCursor<>(query, null, null, maxBatch, maxReadAhead(maxBatch), metrics);
     CURSORS.put(restriction.session, cursor);
     metrics.queries.inc();

@@ -20,7 +20,7 @@ public abstract class ReadOptions implements Serializable {
    * Pages in flight while a list is still: enough that a 100 ms API answers a few hundred pages a
    * second, within the client's default 32 connections.
    */
-  static final int DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS = 16;
+  static final int DEFAULT_MAX_CONCURRENT_PAGE_REQUESTS = 32;
 
   /** The page size asked for; null lets the server choose. */
   public abstract @Nullable Integer pageSize();
