@@ -35,35 +35,52 @@ run_main() {
   exec java ${JAVA_OPTS:-} -cp "${classpath}" "${main}" "$@"
 }
 
-# Whether a file under the modules the pipelines are built from is newer than $1: their main
-# sources and resources, and the poms. (Tests do not go into the jar.)
+# Whether a file under the modules a bundled jar is built from is newer than $1: their main
+# sources and resources, and the poms. (Tests do not go into the jar.) The harness jar also holds
+# the emulator and the harnesses.
 sources_newer_than() {
   local jar=$1
-  [ -n "$(find pom.xml formaloo-io formaloo-emulator pipelines -not -path '*/target/*' \
+  [ -n "$(find pom.xml formaloo-io formaloo-emulator pipelines formaloo-harness -not -path '*/target/*' \
     \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "${jar}" -print -quit)" ]
 }
 
-# The pipelines' bundled jar, built only when it is missing or older than its sources, so that
-# a second run starts the job at once instead of spending seconds in Maven.
-bundled_jar() {
-  local jar
-  jar=$(ls pipelines/target/pipelines-*-bundled.jar 2>/dev/null | head -n 1 || true)
+# A module's bundled jar, built only when it is missing or older than its sources, so that a
+# second run starts the job at once instead of spending seconds in Maven.
+module_bundled_jar() {
+  local module=$1 jar
+  jar=$(ls "${module}"/target/"${module}"-*-bundled.jar 2>/dev/null | head -n 1 || true)
   if [ -z "${jar}" ] || sources_newer_than "${jar}"; then
-    build_module pipelines
-    jar=$(ls pipelines/target/pipelines-*-bundled.jar | head -n 1)
+    build_module "${module}"
+    jar=$(ls "${module}"/target/"${module}"-*-bundled.jar | head -n 1)
   fi
   echo "${jar}"
 }
 
-# Runs a command of the bundled jar (backfill, export, analytics, demo) from the directory the
-# caller started in (passed first), so that relative paths among the arguments mean what the
-# person meant. Replaces the shell.
-run_pipeline() {
-  local caller_dir=$1 command=$2
-  shift 2
-  local jar
-  jar="$(pwd)/$(bundled_jar)"
+# The pipelines' bundled jar (backfill, export, analytics): what a person deploys.
+bundled_jar() {
+  module_bundled_jar pipelines
+}
+
+# Runs a command of a bundled jar from the directory the caller started in (passed first), so
+# that relative paths among the arguments mean what the person meant. Replaces the shell.
+run_jar() {
+  local caller_dir=$1 jar=$2 command=$3
+  shift 3
   cd "${caller_dir}"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   exec java ${JAVA_OPTS:-} -jar "${jar}" "${command}" "$@"
+}
+
+# Runs a command of the pipelines' jar (backfill, export, analytics).
+run_pipeline() {
+  local caller_dir=$1 command=$2
+  shift 2
+  run_jar "${caller_dir}" "$(pwd)/$(bundled_jar)" "${command}" "$@"
+}
+
+# Runs a command of the harness jar (demo, soak: the pipelines with an emulator in the process).
+run_harness() {
+  local caller_dir=$1 command=$2
+  shift 2
+  run_jar "${caller_dir}" "$(pwd)/$(module_bundled_jar formaloo-harness)" "${command}" "$@"
 }

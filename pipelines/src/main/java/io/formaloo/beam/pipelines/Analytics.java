@@ -31,7 +31,7 @@ import org.apache.beam.sdk.values.PCollectionView;
  * activity_date}, else {@code created_at}), the day they are charted on.
  */
 public final class Analytics {
-  static final String NAME = "analytics";
+  public static final String NAME = "analytics";
 
   private Analytics() {}
 
@@ -44,13 +44,20 @@ public final class Analytics {
   }
 
   /**
-   * Parses {@code args}, checks them, runs the analytics and prints its summary.
+   * Parses {@code args} (as {@link Cli#parse} does) and runs the analytics: the command line's way.
+   */
+  static RunOutcome run(String[] args, Terminal terminal) {
+    return run(Cli.parse(args, AnalyticsOptions.class), terminal);
+  }
+
+  /**
+   * Checks {@code options}, runs the analytics and prints its summary to {@code terminal}: the
+   * typed entry point, for programs that run it (the demo, the soak) without a command line.
    *
    * @throws InvalidOptionException if an option is missing or wrong (nothing was started)
    * @throws PipelineFailedException if the pipeline failed
    */
-  static RunOutcome run(String[] args, Terminal terminal) {
-    AnalyticsOptions options = Cli.parse(args, AnalyticsOptions.class);
+  public static RunOutcome run(AnalyticsOptions options, Terminal terminal) {
     AnalyticsPlan plan = AnalyticsPlan.check(options);
     Pipeline pipeline = Pipeline.create(options);
     PCollection<Customer> customers;

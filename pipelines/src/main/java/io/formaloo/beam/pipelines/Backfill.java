@@ -37,7 +37,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * activities carry stable slugs), so a replay never duplicates.
  */
 public final class Backfill {
-  static final String NAME = "backfill";
+  public static final String NAME = "backfill";
 
   private Backfill() {}
 
@@ -50,13 +50,20 @@ public final class Backfill {
   }
 
   /**
-   * Parses {@code args}, checks them, runs the backfill and prints its summary.
+   * Parses {@code args} (as {@link Cli#parse} does) and runs the backfill: the command line's way.
+   */
+  static RunOutcome run(String[] args, Terminal terminal) {
+    return run(Cli.parse(args, BackfillOptions.class), terminal);
+  }
+
+  /**
+   * Checks {@code options}, runs the backfill and prints its summary to {@code terminal}: the typed
+   * entry point, for programs that run it (the demo, the soak) without a command line.
    *
    * @throws InvalidOptionException if an option is missing or wrong (nothing was started)
    * @throws PipelineFailedException if the pipeline failed
    */
-  static RunOutcome run(String[] args, Terminal terminal) {
-    BackfillOptions options = Cli.parse(args, BackfillOptions.class);
+  public static RunOutcome run(BackfillOptions options, Terminal terminal) {
     BackfillPlan plan = BackfillPlan.check(options);
     FormalooConfig config = ConfigFromOptions.build(options, terminal.environment());
     Preflight.check(config);

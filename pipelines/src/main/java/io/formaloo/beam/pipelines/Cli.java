@@ -8,21 +8,21 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * The command line of every pipeline: {@code --help}, option parsing, and exit codes: 0 done, 1 the
  * pipeline failed, 2 an option is missing or wrong (nothing was started).
  */
-final class Cli {
-  static final int OK = 0;
-  static final int FAILED = 1;
-  static final int USAGE = 2;
+public final class Cli {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
 
   /** A pipeline's command: parses its arguments, runs, and returns how the run ended. */
   @FunctionalInterface
-  interface Command {
+  public interface Command {
     RunOutcome run(String[] args, Terminal terminal);
   }
 
   private Cli() {}
 
   /** Runs {@code command} and ends the process with its exit code. */
-  static void main(
+  public static void main(
       String name, Class<? extends PipelineOptions> options, String[] args, Command command) {
     // Exit explicitly: a runner may leave non-daemon threads behind (Flink's), which would keep
     // the JVM alive after the summary.
@@ -30,7 +30,7 @@ final class Cli {
   }
 
   /** Runs {@code command}; prints help, option errors and failures; returns the exit code. */
-  static int run(
+  public static int run(
       String name,
       Class<? extends PipelineOptions> options,
       String[] args,
@@ -60,7 +60,7 @@ final class Cli {
    *
    * @throws IllegalArgumentException naming the option at fault
    */
-  static <T extends PipelineOptions> T parse(String[] args, Class<T> type) {
+  public static <T extends PipelineOptions> T parse(String[] args, Class<T> type) {
     PipelineOptionsFactory.register(type);
     T options;
     try {

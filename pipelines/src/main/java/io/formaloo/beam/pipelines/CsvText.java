@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** CSV as RFC 4180 writes it, the form {@link CsvReader} reads. */
-final class CsvText {
+public final class CsvText {
   private CsvText() {}
 
   /** One field: quoted when it holds a comma, a quote or a line break. */
@@ -22,7 +22,7 @@ final class CsvText {
   }
 
   /** One line, without its line break. */
-  static String line(List<?> fields) {
+  public static String line(List<?> fields) {
     return fields.stream()
         .map(f -> escape(f == null ? null : f.toString()))
         .collect(Collectors.joining(","));

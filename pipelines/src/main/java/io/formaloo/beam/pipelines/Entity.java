@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What export can export, each into a folder of its own name. */
-enum Entity {
+public enum Entity {
   CUSTOMERS,
   ACTIVITIES,
   TAGS,
@@ -17,7 +17,7 @@ enum Entity {
   CURRENCIES;
 
   /** The folder name and the name on the command line, e.g. {@code action_types}. */
-  String folder() {
+  public String folder() {
     return name().toLowerCase(Locale.ROOT);
   }
 

@@ -37,7 +37,7 @@ import org.apache.beam.sdk.values.PDone;
  * <outputDir>/_dead-letters/<entity>/}), counted in the summary; the rest is exported.
  */
 public final class Export {
-  static final String NAME = "export";
+  public static final String NAME = "export";
 
   private Export() {}
 
@@ -49,13 +49,20 @@ public final class Export {
   }
 
   /**
-   * Parses {@code args}, checks them, runs the export and prints its summary.
+   * Parses {@code args} (as {@link Cli#parse} does) and runs the export: the command line's way.
+   */
+  static RunOutcome run(String[] args, Terminal terminal) {
+    return run(Cli.parse(args, ExportOptions.class), terminal);
+  }
+
+  /**
+   * Checks {@code options}, runs the export and prints its summary to {@code terminal}: the typed
+   * entry point, for programs that run it (the demo, the soak) without a command line.
    *
    * @throws InvalidOptionException if an option is missing or wrong (nothing was started)
    * @throws PipelineFailedException if the pipeline failed
    */
-  static RunOutcome run(String[] args, Terminal terminal) {
-    ExportOptions options = Cli.parse(args, ExportOptions.class);
+  public static RunOutcome run(ExportOptions options, Terminal terminal) {
     ExportPlan plan = ExportPlan.check(options);
     FormalooConfig config = ConfigFromOptions.build(options, terminal.environment());
     Preflight.check(config);

@@ -7,7 +7,7 @@ package io.formaloo.beam.pipelines;
 public final class InvalidOptionException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  InvalidOptionException(String message) {
+  public InvalidOptionException(String message) {
     super(message);
   }
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * The bundled jar's entry point: {@code java -jar pipelines-bundled.jar <command> [options]}, one
  * command per pipeline, so that one artifact deploys them all (and {@code flink run} can submit it
- * with this main class or any pipeline's own).
+ * with this main class or any pipeline's own). The demo and the soak are in formaloo-harness, whose
+ * bundled jar adds them to these.
  */
 public final class Main {
   private Main() {}
@@ -29,12 +30,6 @@ public final class Main {
       case Analytics.NAME:
         Analytics.main(rest);
         return;
-      case Demo.NAME:
-        Demo.main(rest);
-        return;
-      case "soak":
-        Soak.main(rest);
-        return;
       case "help":
       case "--help":
       case "-h":
@@ -47,15 +42,13 @@ public final class Main {
     }
   }
 
-  private static void usage(PrintStream out) {
+  /** The commands and how to run them. */
+  public static void usage(PrintStream out) {
     out.println("usage: java -jar pipelines-bundled.jar <command> [--option=value ...]");
     out.println("commands:");
     out.println("  backfill   load customers and activities from files into Formaloo");
     out.println("  export     export Formaloo data to files (jsonl, avro, parquet)");
     out.println("  analytics  charts and tables of an export, as CSV and report.html");
-    out.println(
-        "  demo       an emulated API, a backfill, an export and a report, on this machine");
-    out.println("  soak       the backfill and export under faults, checked exactly (long)");
     out.println("<command> --help lists a command's options.");
   }
 }

@@ -3,7 +3,7 @@ package io.formaloo.beam.pipelines;
 import java.util.Locale;
 
 /** The formats export writes. */
-enum OutputFormat {
+public enum OutputFormat {
   /** JSON Lines: one record a line, in the API's own JSON ({@code ModelJson}). */
   JSONL(".jsonl"),
   /** Avro container files, with the API's field names. */
@@ -23,7 +23,7 @@ enum OutputFormat {
   }
 
   /** The option's value, in any case. */
-  static OutputFormat parse(String value) {
+  public static OutputFormat parse(String value) {
     for (OutputFormat format : values()) {
       if (format.name().equalsIgnoreCase(String.valueOf(value).trim())) {
         return format;

@@ -11,11 +11,11 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /** Writes the analytics' files: three CSV files and the HTML report, into one folder. */
-final class ReportFiles {
+public final class ReportFiles {
   static final String DAILY_CSV = "activities_per_day.csv";
   static final String BANDS_CSV = "customers_by_score_band.csv";
   static final String TOP_CSV = "top_customers.csv";
-  static final String REPORT = "report.html";
+  public static final String REPORT = "report.html";
 
   private ReportFiles() {}
 

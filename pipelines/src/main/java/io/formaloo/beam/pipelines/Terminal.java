@@ -1,6 +1,5 @@
 package io.formaloo.beam.pipelines;
 
-import io.formaloo.beam.emulator.FormalooEmulator;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -20,15 +19,15 @@ public record Terminal(PrintStream out, PrintStream err, Map<String, String> env
   }
 
   /**
-   * This terminal with an environment that holds only {@code emulator}'s credentials: they travel
-   * as a person's would, in the environment, never on a command line.
+   * This terminal with an environment that holds only these credentials: they travel as a person's
+   * would, in the environment, never on a command line (the demo hands over its emulator's so).
    */
-  Terminal withCredentialsOf(FormalooEmulator emulator) {
+  public Terminal withCredentials(String apiKey, String apiSecret) {
     return new Terminal(
         out,
         err,
         Map.of(
-            ConfigFromOptions.API_KEY_VARIABLE, emulator.apiKey(),
-            ConfigFromOptions.API_SECRET_VARIABLE, emulator.apiSecret()));
+            ConfigFromOptions.API_KEY_VARIABLE, apiKey,
+            ConfigFromOptions.API_SECRET_VARIABLE, apiSecret));
   }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.emulator.samples.SampleFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

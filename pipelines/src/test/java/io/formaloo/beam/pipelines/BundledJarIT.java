@@ -49,7 +49,8 @@ class BundledJarIT {
     Result r = java(List.of());
     assertThat(r.exitCode, is(Cli.USAGE));
     assertThat(r.output, containsString("backfill"));
-    assertThat(r.output, containsString("demo"));
+    assertThat(r.output, containsString("export"));
+    assertThat(r.output, containsString("analytics"));
   }
 
   @Test
@@ -85,22 +86,6 @@ class BundledJarIT {
                 "backfill", "--customersInput=" + input, "--deadLetterDir=" + dir.resolve("dead")));
     assertThat(backfill.output, backfill.exitCode, is(0));
     assertThat(emulator.customerCount(), is(before + 20));
-  }
-
-  @Test
-  void theDemoRunsFromTheJar() throws Exception {
-    Result demo =
-        java(
-            List.of(
-                "demo",
-                "--workDir=" + dir.resolve("demo"),
-                "--customers=200",
-                "--activities=1000",
-                "--backfillCustomers=50",
-                "--backfillActivities=100",
-                "--progressIntervalSeconds=0"));
-    assertThat(demo.output, demo.exitCode, is(0));
-    assertThat(demo.output, containsString("demo: done in"));
   }
 
   private static List<String> withEmulator(String command, String... args) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.emulator.samples.SampleFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.emulator.samples.SampleFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.emulator.samples.SampleFiles;
 import io.formaloo.beam.io.model.Activity;
 import io.formaloo.beam.io.model.Customer;
 import io.formaloo.beam.io.model.Tag;

@@ -1,9 +1,22 @@
-package io.formaloo.beam.pipelines;
+package io.formaloo.beam.harness;
 
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
 import io.formaloo.beam.emulator.RequestLogEntry;
+import io.formaloo.beam.pipelines.Backfill;
+import io.formaloo.beam.pipelines.BackfillOptions;
+import io.formaloo.beam.pipelines.Cli;
+import io.formaloo.beam.pipelines.Counters;
+import io.formaloo.beam.pipelines.Elapsed;
+import io.formaloo.beam.pipelines.Entity;
+import io.formaloo.beam.pipelines.Export;
+import io.formaloo.beam.pipelines.ExportOptions;
+import io.formaloo.beam.pipelines.FormalooOptions;
+import io.formaloo.beam.pipelines.InvalidOptionException;
+import io.formaloo.beam.pipelines.PipelineFailedException;
+import io.formaloo.beam.pipelines.RunOutcome;
+import io.formaloo.beam.pipelines.Terminal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -18,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.apache.beam.runners.direct.DirectOptions;
 
 /**
  * The soak: a backfill, then an export, through an emulator that misbehaves as a busy API does, and
@@ -279,37 +293,27 @@ public final class Soak {
             .build();
     try (FormalooEmulator emulator = FormalooEmulator.start(config);
         Guard guard = new Guard(emulator, settings, start, onBreach)) {
-      Terminal withCredentials = terminal.withCredentialsOf(emulator);
-      List<String> common =
-          List.of(
-              "--formalooBaseUrl=" + emulator.baseUrl(),
-              "--formalooBusiness=" + emulator.business(),
-              "--maxRequestsPerSecond=" + CLIENT_REQUESTS_PER_SECOND,
-              "--formalooMaxAttempts=" + MAX_ATTEMPTS,
-              "--progressIntervalSeconds=10");
+      Terminal withCredentials = terminal.withCredentials(emulator.apiKey(), emulator.apiSecret());
       Path deadLetters = work.resolve("dead-letters");
       Path export = work.resolve("export");
 
       Snapshot before = Snapshot.of(emulator);
       terminal.out().printf("%n%s: 1/2 backfill%n", NAME);
-      RunOutcome backfill =
-          Backfill.run(
-              with(
-                  common,
-                  "--maxParallelRequests=" + SHARDS,
-                  "--maxConcurrentRequests=" + CONCURRENT_REQUESTS,
-                  "--targetParallelism=" + DIRECT_THREADS,
-                  "--customersInput=" + input.customersFile(),
-                  "--activitiesInput=" + input.activitiesFile(),
-                  "--deadLetterDir=" + deadLetters),
-              withCredentials);
+      BackfillOptions backfillOptions = options(emulator, BackfillOptions.class);
+      backfillOptions.setMaxParallelRequests(SHARDS);
+      backfillOptions.setMaxConcurrentRequests(CONCURRENT_REQUESTS);
+      backfillOptions.as(DirectOptions.class).setTargetParallelism(DIRECT_THREADS);
+      backfillOptions.setCustomersInput(input.customersFile().toString());
+      backfillOptions.setActivitiesInput(input.activitiesFile().toString());
+      backfillOptions.setDeadLetterDir(deadLetters.toString());
+      RunOutcome backfill = Backfill.run(backfillOptions, withCredentials);
       Snapshot afterBackfill = Snapshot.of(emulator);
 
       terminal.out().printf("%n%s: 2/2 export%n", NAME);
-      RunOutcome exported =
-          Export.run(
-              with(common, "--outputDir=" + export, "--entities=customers,activities"),
-              withCredentials);
+      ExportOptions exportOptions = options(emulator, ExportOptions.class);
+      exportOptions.setOutputDir(export.toString());
+      exportOptions.setEntities("customers,activities");
+      RunOutcome exported = Export.run(exportOptions, withCredentials);
       Snapshot afterExport = Snapshot.of(emulator);
 
       SoakChecks checks = new SoakChecks();
@@ -324,8 +328,8 @@ public final class Soak {
           terminal,
           "backfill",
           backfill,
-          backfill.counters().pipeline(BackfillPlan.CUSTOMERS + "_written"),
-          backfill.counters().pipeline(BackfillPlan.ACTIVITIES + "_written"),
+          backfill.counters().pipeline(Entity.CUSTOMERS.folder() + "_written"),
+          backfill.counters().pipeline(Entity.ACTIVITIES.folder() + "_written"),
           "written",
           afterBackfill.minus(before));
       printPhase(
@@ -400,10 +404,17 @@ public final class Soak {
             emulator.tokenRequests);
   }
 
-  private static String[] with(List<String> common, String... more) {
-    List<String> all = new ArrayList<>(common);
-    all.addAll(List.of(more));
-    return all.toArray(new String[0]);
+  /** A pipeline's options against {@code emulator}, with the soak's client settings. */
+  private static <T extends FormalooOptions> T options(FormalooEmulator emulator, Class<T> type) {
+    // Parsed from nothing, as a command line with no option is: the defaults, prepared as the
+    // pipelines' command line prepares them (Cli.parse).
+    T options = Cli.parse(new String[0], type);
+    options.setFormalooBaseUrl(emulator.baseUrl());
+    options.setFormalooBusiness(emulator.business());
+    options.setMaxRequestsPerSecond((double) CLIENT_REQUESTS_PER_SECOND);
+    options.setFormalooMaxAttempts(MAX_ATTEMPTS);
+    options.setProgressIntervalSeconds(10);
+    return options;
   }
 
   /** The emulator's counts at one moment: requests, answers by status, dropped connections. */

@@ -1,5 +1,6 @@
-package io.formaloo.beam.pipelines;
+package io.formaloo.beam.emulator.samples;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,13 +14,16 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Generates backfill input for the demo and the tests: customers as JSON Lines and activities as
- * CSV, both in the API's field names, with, on request, bad records of every kind backfill must
+ * Generates backfill input for the demo, the soak and the pipelines' tests (it lives beside the
+ * emulator, out of the production pipelines, as test data): customers as JSON Lines and activities
+ * as CSV, both in the API's field names, with, on request, bad records of every kind backfill must
  * route to its dead letters. The same seed gives the same files.
  */
 public final class SampleFiles {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   /** The action types every Formaloo business (and the emulator) has. */
-  static final List<String> ACTIONS =
+  public static final List<String> ACTIONS =
       List.of("signup", "login", "page-view", "form-submit", "email-open", "purchase", "refund");
 
   private static final String[] NAMES = {
@@ -28,7 +32,7 @@ public final class SampleFiles {
   };
 
   /** A customer code no business has. */
-  static final String UNKNOWN_CUSTOMER_CODE = "00000000-0000-4000-8000-000000000000";
+  public static final String UNKNOWN_CUSTOMER_CODE = "00000000-0000-4000-8000-000000000000";
 
   private static final String[] PLANS = {"free", "pro", "team"};
 
@@ -36,20 +40,20 @@ public final class SampleFiles {
    * Bad customer lines: not JSON; a score that is not a number (unparseable); an invalid email and
    * a customer without email or phone (refused by the write's checks).
    */
-  static final int BAD_CUSTOMERS = 4;
+  public static final int BAD_CUSTOMERS = 4;
 
   /** Of {@link #BAD_CUSTOMERS}, the ones that cannot be parsed. */
-  static final int UNPARSEABLE_CUSTOMERS = 2;
+  public static final int UNPARSEABLE_CUSTOMERS = 2;
 
   /**
    * Bad activity rows: a short row, an unknown operation type, a date that is not one
    * (unparseable); no customer (refused by the checks), an unknown customer code (refused by the
    * API).
    */
-  static final int BAD_ACTIVITIES = 5;
+  public static final int BAD_ACTIVITIES = 5;
 
   /** Of {@link #BAD_ACTIVITIES}, the ones that cannot be parsed. */
-  static final int UNPARSEABLE_ACTIVITIES = 3;
+  public static final int UNPARSEABLE_ACTIVITIES = 3;
 
   private SampleFiles() {}
 
@@ -111,7 +115,8 @@ public final class SampleFiles {
                 email(random.nextInt(customers)),
                 "",
                 "",
-                CsvText.escape(action.equals("purchase") ? "Order, paid \"online\"" : ""),
+                // A note with a comma and quotes, quoted as CSV quotes it.
+                action.equals("purchase") ? "\"Order, paid \"\"online\"\"\"" : "",
                 java.time.Instant.ofEpochSecond(when).toString(),
                 money ? (10 + random.nextInt(490)) + "." + (10 + random.nextInt(90)) : "",
                 money ? "USD" : ""));
@@ -143,9 +148,9 @@ public final class SampleFiles {
    * Generated customer {@code i} in the API's field names: a random score, the tag "newsletter" on
    * every fifth, and a random plan and {@code source} in its {@code customer_data}.
    */
-  static ObjectNode customer(
+  public static ObjectNode customer(
       int i, String email, String fullName, String phone, String source, SplittableRandom random) {
-    ObjectNode c = Json.MAPPER.createObjectNode();
+    ObjectNode c = MAPPER.createObjectNode();
     c.put("email", email);
     c.put("full_name", fullName);
     c.put("phone_number", phone);

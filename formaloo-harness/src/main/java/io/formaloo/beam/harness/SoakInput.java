@@ -1,10 +1,12 @@
-package io.formaloo.beam.pipelines;
+package io.formaloo.beam.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.formaloo.beam.emulator.samples.SampleFiles;
 import io.formaloo.beam.io.model.Activity;
 import io.formaloo.beam.io.model.Customer;
 import io.formaloo.beam.io.model.Tag;
+import io.formaloo.beam.pipelines.CsvText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;

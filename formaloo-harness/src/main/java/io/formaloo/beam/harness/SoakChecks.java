@@ -1,9 +1,12 @@
-package io.formaloo.beam.pipelines;
+package io.formaloo.beam.harness;
 
 import io.formaloo.beam.emulator.FormalooEmulator;
 import io.formaloo.beam.io.model.Activity;
 import io.formaloo.beam.io.model.Customer;
 import io.formaloo.beam.io.model.ModelJson;
+import io.formaloo.beam.pipelines.Counters;
+import io.formaloo.beam.pipelines.Entity;
+import io.formaloo.beam.pipelines.RunOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,9 +73,9 @@ final class SoakChecks {
   /** The backfill wrote every input line and dead-lettered none. */
   void backfillWroteEverything(RunOutcome backfill, SoakInput.Generated input, Path deadLetters) {
     Counters c = backfill.counters();
-    for (String entity : List.of(BackfillPlan.CUSTOMERS, BackfillPlan.ACTIVITIES)) {
-      long lines =
-          entity.equals(BackfillPlan.CUSTOMERS) ? input.customerLines() : input.activityLines();
+    for (Entity written : List.of(Entity.CUSTOMERS, Entity.ACTIVITIES)) {
+      String entity = written.folder();
+      long lines = written == Entity.CUSTOMERS ? input.customerLines() : input.activityLines();
       check(
           c.pipeline(entity + "_written") == lines
               && c.pipeline(entity + "_failed") == 0

@@ -1,0 +1,44 @@
+package io.formaloo.beam.harness;
+
+import io.formaloo.beam.pipelines.FormalooOptions;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+
+/** The demo's own options; the pipelines' (and the runner's) may be given beside them. */
+public interface DemoOptions extends FormalooOptions {
+  @Description("Where the demo writes its input, dead letters, export and report.")
+  @Default.String("target/demo")
+  String getWorkDir();
+
+  void setWorkDir(String value);
+
+  @Description("Customers the emulator is seeded with.")
+  @Default.Integer(2_000)
+  int getCustomers();
+
+  void setCustomers(int value);
+
+  @Description("Activities the emulator is seeded with.")
+  @Default.Integer(20_000)
+  int getActivities();
+
+  void setActivities(int value);
+
+  @Description("Customers in the generated backfill input (a few bad ones are added).")
+  @Default.Integer(300)
+  int getBackfillCustomers();
+
+  void setBackfillCustomers(int value);
+
+  @Description("Activities in the generated backfill input (a few bad ones are added).")
+  @Default.Integer(1_500)
+  int getBackfillActivities();
+
+  void setBackfillActivities(int value);
+
+  @Description("The export's file format: jsonl, avro or parquet.")
+  @Default.String("jsonl")
+  String getExportFormat();
+
+  void setExportFormat(String value);
+}
