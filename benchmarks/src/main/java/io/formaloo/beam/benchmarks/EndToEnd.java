@@ -6,6 +6,7 @@ import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
 import io.formaloo.beam.emulator.RequestLogEntry;
+import io.formaloo.beam.emulator.cli.CommandLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,25 +50,20 @@ public final class EndToEnd {
 
   private EndToEnd() {}
 
+  static final CommandLine COMMAND_LINE =
+      new CommandLine("EndToEnd", "scripts/export with its defaults beside a next-follower, timed")
+          .option("customers", "customers the emulator holds", 50_000)
+          .option("latencyMs", "the emulator's latency per request", 100)
+          .option("serverThreads", "the emulator's threads", 64);
+
   public static void main(String[] args) throws Exception {
-    int customers = 50_000;
-    int latencyMs = 100;
-    int serverThreads = 64;
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--customers":
-          customers = Integer.parseInt(args[i + 1]);
-          break;
-        case "--latency-ms":
-          latencyMs = Integer.parseInt(args[i + 1]);
-          break;
-        case "--server-threads":
-          serverThreads = Integer.parseInt(args[i + 1]);
-          break;
-        default:
-          throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
+    COMMAND_LINE.run(args, System.out, System.err, EndToEnd::run);
+  }
+
+  private static void run(CommandLine.Parsed options) throws Exception {
+    int customers = options.integer("customers", 50_000);
+    int latencyMs = options.integer("latencyMs", 100);
+    int serverThreads = options.integer("serverThreads", 64);
     Path root = Paths.get("").toAbsolutePath();
     Path work = root.resolve("benchmarks/target/end-to-end");
     deleteTree(work);

@@ -3,6 +3,7 @@ package io.formaloo.beam.benchmarks;
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.emulator.cli.CommandLine;
 import io.formaloo.beam.io.FormalooIO;
 import io.formaloo.beam.io.client.FormalooConfig;
 import io.formaloo.beam.io.client.FormalooCredentials;
@@ -75,21 +76,40 @@ public final class WriteThroughput {
     }
   }
 
+  static final CommandLine COMMAND_LINE =
+      new CommandLine(
+              "WriteThroughput", "per-record writes and bulk import against the emulator, timed")
+          .option("customers", "customers to write", 100_000)
+          .option("latencyMs", "the emulator's latency per request", 50)
+          .option("budget", "the write's ceiling, requests per second", 100)
+          .option("shards", "the write's shards", 8)
+          .option("batch", "records per batch", 1000)
+          .option("concurrency", "the write's requests in flight", 16)
+          .option("faults", "none, or the soak's: 5xx, drops after commit, 4 s tokens", "none")
+          .option("directThreads", "the Direct runner's threads (default: 2 per shard)", null)
+          .option("modes", "per-record, bulk, or both", "per-record,bulk")
+          .option(
+              "results", "where the figures go as JSON", "benchmarks/target/write-throughput.json");
+
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = options(args);
-    int customers = Integer.parseInt(opts.getOrDefault("customers", "100000"));
-    int latencyMs = Integer.parseInt(opts.getOrDefault("latency-ms", "50"));
-    double budget = Double.parseDouble(opts.getOrDefault("budget", "100"));
-    int shards = Integer.parseInt(opts.getOrDefault("shards", "8"));
-    int batch = Integer.parseInt(opts.getOrDefault("batch", "1000"));
-    int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "16"));
-    Faults faults = faults(opts.getOrDefault("faults", "none"), latencyMs);
-    Duration tokenLifetime = tokenLifetime(opts.getOrDefault("faults", "none"));
+    COMMAND_LINE.run(args, System.out, System.err, WriteThroughput::run);
+  }
+
+  private static void run(CommandLine.Parsed opts) throws Exception {
+    int customers = opts.integer("customers", 100_000);
+    int latencyMs = opts.integer("latencyMs", 50);
+    double budget = opts.decimal("budget", 100);
+    int shards = opts.integer("shards", 8);
+    int batch = opts.integer("batch", 1000);
+    int concurrency = opts.integer("concurrency", 16);
+    String faultsName = opts.string("faults", "none");
+    Faults faults = faults(faultsName, latencyMs);
+    Duration tokenLifetime = tokenLifetime(faultsName);
     // The Direct runner's threads: each bundle of batches holds one until its writes are done; the
     // records themselves go to the write's pool, so one per shard, and some spare, is plenty.
-    int directThreads = Integer.parseInt(opts.getOrDefault("direct-threads", "" + 2 * shards));
-    String[] modes = opts.getOrDefault("modes", "per-record,bulk").split(",");
-    Path results = Path.of(opts.getOrDefault("results", "benchmarks/target/write-throughput.json"));
+    int directThreads = opts.integer("directThreads", 2 * shards);
+    String[] modes = opts.string("modes", "per-record,bulk").split(",");
+    Path results = Path.of(opts.string("results", "benchmarks/target/write-throughput.json"));
 
     System.out.printf(
         Locale.ROOT,
@@ -101,7 +121,7 @@ public final class WriteThroughput {
         shards,
         concurrency,
         batch,
-        opts.getOrDefault("faults", "none"),
+        faultsName,
         tokenLifetime);
     Map<String, Figures> figures = new LinkedHashMap<>();
     for (String mode : modes) {
@@ -131,15 +151,7 @@ public final class WriteThroughput {
           f.byEndpoint);
     }
     String json =
-        json(
-            customers,
-            latencyMs,
-            budget,
-            shards,
-            concurrency,
-            batch,
-            opts.getOrDefault("faults", "none"),
-            figures);
+        json(customers, latencyMs, budget, shards, concurrency, batch, faultsName, figures);
     Files.createDirectories(results.toAbsolutePath().getParent());
     Files.write(results, json.getBytes(StandardCharsets.UTF_8));
     System.out.println("results: " + results);
@@ -333,17 +345,6 @@ public final class WriteThroughput {
   private static long count(String key) {
     AtomicLong c = COUNTS.get(key);
     return c == null ? 0 : c.get();
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> opts = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --option value pairs, got " + args[i]);
-      }
-      opts.put(args[i].substring(2), args[++i]);
-    }
-    return opts;
   }
 
   private static String json(

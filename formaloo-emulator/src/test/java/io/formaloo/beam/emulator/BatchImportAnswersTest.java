@@ -159,16 +159,14 @@ class BatchImportAnswersTest {
   void theAnswerShapeAndTheRuleAreCommandLineFlagsToo() {
     EmulatorConfig config =
         EmulatorMain.parse(
-            new String[] {
-              "--batch-answer", "counts-only", "--reject-email-domain", "blocked.example"
-            });
+            new String[] {"--batchAnswer=counts-only", "--rejectEmailDomain=blocked.example"});
 
     assertThat(config.batchImportAnswer(), is(BatchImportAnswer.COUNTS_ONLY));
     assertThat(config.rejectedEmailDomain(), is("blocked.example"));
     IllegalArgumentException wrong =
         assertThrows(
             IllegalArgumentException.class,
-            () -> EmulatorMain.parse(new String[] {"--batch-answer", "xml"}));
-    assertThat(wrong.getMessage(), containsString("--batch-answer must be row_indexed"));
+            () -> EmulatorMain.parse(new String[] {"--batchAnswer=xml"}));
+    assertThat(wrong.getMessage(), containsString("--batchAnswer must be row_indexed"));
   }
 }

@@ -5,7 +5,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.formaloo.beam.emulator.cli.CommandLine;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EmulatorMainTest {
@@ -15,33 +20,20 @@ class EmulatorMainTest {
     EmulatorConfig config =
         EmulatorMain.parse(
             new String[] {
-              "--customers",
-              "100",
-              "--activities",
-              "500",
-              "--port",
-              "8089",
-              "--latency-ms",
-              "20",
-              "--jitter-ms",
-              "5",
-              "--rate",
-              "50",
-              "--retry-after",
-              "http_date",
-              "--error-rate",
-              "0.05",
-              "--drop-rate",
-              "0.01",
-              "--drop-after-commit-rate",
-              "0.02",
+              "--customers=100",
+              "--activities=500",
+              "--port=8089",
+              "--latencyMs=20",
+              "--jitterMs=5",
+              "--rate=50",
+              "--retryAfter=http_date",
+              "--errorRate=0.05",
+              "--dropRate=0.01",
+              "--dropAfterCommitRate=0.02",
               "--envelope",
-              "--token-lifetime-s",
-              "10",
-              "--inserts-per-list",
-              "1",
-              "--deletes-per-list",
-              "2"
+              "--tokenLifetimeSeconds=10",
+              "--insertsPerList=1",
+              "--deletesPerList=2"
             });
     assertThat(config.seedCustomers(), is(100));
     assertThat(config.seedActivities(), is(500));
@@ -64,8 +56,45 @@ class EmulatorMainTest {
   void anUnknownFlagIsNamed() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--nope", "1"}));
+            IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--nope=1"}));
     assertThat(e.getMessage(), containsString("--nope"));
+  }
+
+  @Test
+  void theOldSpaceSeparatedDialectIsRefusedNamingTheWayItIsWritten() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EmulatorMain.parse(new String[] {"--customers", "100"}));
+    assertThat(e.getMessage(), containsString("options are --name=value"));
+  }
+
+  @Test
+  void helpListsEveryOptionAndEndsWell() throws Exception {
+    Process p = emulatorProcess("--help");
+    String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(), is(0));
+    assertThat(printed, containsString("--latencyMs=0"));
+    assertThat(printed, containsString("--serverPageSize"));
+  }
+
+  @Test
+  void aWrongOptionEndsTheProcessWithAUsageError() throws Exception {
+    Process p = emulatorProcess("--customers=many");
+    String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(), is(CommandLine.USAGE));
+    assertThat(printed, containsString("emulator: --customers: cannot read \"many\""));
+  }
+
+  /** The emulator's main in a JVM of its own, as scripts/emulator runs it. */
+  private static Process emulatorProcess(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(EmulatorMain.class.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
   @Test
@@ -73,7 +102,7 @@ class EmulatorMainTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> EmulatorMain.parse(new String[] {"--customers", "many"}));
+            () -> EmulatorMain.parse(new String[] {"--customers=many"}));
     assertThat(e.getMessage(), containsString("--customers"));
   }
 
@@ -82,7 +111,7 @@ class EmulatorMainTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> EmulatorMain.parse(new String[] {"--error-rate", "1.5"}));
+            () -> EmulatorMain.parse(new String[] {"--errorRate=1.5"}));
     assertThat(e.getMessage(), containsString("errorRate"));
   }
 }

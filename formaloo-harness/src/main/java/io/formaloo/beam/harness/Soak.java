@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * The soak: a backfill, then an export, through an emulator that misbehaves as a busy API does, and
@@ -118,54 +119,34 @@ public final class Soak {
       long maxRequests,
       long seed) {
 
-    /** The settings of {@code args}: {@code --name=value} each. */
+    /**
+     * The settings of {@code args}, parsed as every pipeline's command line is ({@link Cli#parse}:
+     * {@code --name=value}, unknown options refused).
+     *
+     * @throws IllegalArgumentException naming the option at fault
+     */
     static Settings parse(String[] args) {
-      Map<String, String> given = new TreeMap<>();
-      for (String arg : args) {
-        int eq = arg.indexOf('=');
-        String name = eq < 0 ? arg : arg.substring(0, eq);
-        if (!List.of(
-                "--customers",
-                "--activities",
-                "--workDir",
-                "--timeLimitMinutes",
-                "--maxRequests",
-                "--seed")
-            .contains(name)) {
-          throw new InvalidOptionException(
-              "unknown option "
-                  + arg
-                  + "; the options are --customers, --activities, --workDir, --timeLimitMinutes,"
-                  + " --maxRequests and --seed, each as --name=value");
-        }
-        given.put(name, eq < 0 ? "" : arg.substring(eq + 1));
-      }
-      int customers = (int) number(given, "--customers", 100_000, 1);
-      int activities = (int) number(given, "--activities", 200_000, 0);
+      SoakOptions options = Cli.parse(args, SoakOptions.class);
+      int customers = atLeast("--customers", options.getCustomers(), 1);
+      int activities = atLeast("--activities", options.getActivities(), 0);
+      Long maxRequests = options.getMaxRequests();
       return new Settings(
           customers,
           activities,
-          Paths.get(given.getOrDefault("--workDir", "target/soak")).toAbsolutePath(),
-          Duration.ofMinutes(number(given, "--timeLimitMinutes", 45, 1)),
-          number(given, "--maxRequests", 3L * (customers + activities) / 2 + 10_000, 1),
-          number(given, "--seed", 7, Long.MIN_VALUE));
+          Paths.get(options.getWorkDir()).toAbsolutePath(),
+          Duration.ofMinutes(atLeast("--timeLimitMinutes", options.getTimeLimitMinutes(), 1)),
+          maxRequests != null
+              ? atLeast("--maxRequests", maxRequests, 1)
+              : 3L * (customers + activities) / 2 + 10_000,
+          options.getSeed());
     }
 
-    private static long number(Map<String, String> given, String option, long fallback, long min) {
-      String value = given.get(option);
-      if (value == null) {
-        return fallback;
+    private static <N extends Number> N atLeast(String option, N value, long min) {
+      if (value.longValue() < min) {
+        throw new InvalidOptionException(
+            option + " must be a whole number of at least " + min + ", got " + value);
       }
-      try {
-        long n = Long.parseLong(value.replace("_", "").replace(",", "").trim());
-        if (n >= min && n <= Integer.MAX_VALUE) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // Reported below, with the option's name.
-      }
-      throw new InvalidOptionException(
-          option + " must be a whole number of at least " + min + ", got " + value);
+      return value;
     }
   }
 
@@ -209,16 +190,16 @@ public final class Soak {
   public static void main(String[] args) {
     if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
       System.out.println(
-          "soak: backfill then export through a faulty emulator, and check nothing was lost."
-              + "\n  --customers=100000 --activities=200000 --workDir=target/soak"
-              + " --timeLimitMinutes=45 --maxRequests=<1.5 x records + 10000> --seed=7");
+          "soak: backfill then export through a faulty emulator, and check nothing was lost.");
+      PipelineOptionsFactory.printHelp(System.out, SoakOptions.class);
       System.exit(Cli.OK);
     }
     Settings settings;
     try {
       settings = Settings.parse(args);
-    } catch (InvalidOptionException e) {
+    } catch (IllegalArgumentException e) {
       System.err.println(NAME + ": " + e.getMessage());
+      System.err.println(NAME + ": nothing was started. --help lists the options.");
       System.exit(Cli.USAGE);
       return;
     }
