@@ -64,9 +64,9 @@ public final class Demo {
 
   /** Runs the demo; answers the analytics' outcome. */
   public static RunOutcome run(DemoOptions options, Terminal terminal) {
-    Path work = Paths.get(options.getWorkDir()).toAbsolutePath();
-    int customers = positive("--customers", options.getCustomers());
-    int activities = positive("--activities", options.getActivities());
+    Path work = Paths.get(orElse(options.getWorkDir(), "target/demo")).toAbsolutePath();
+    int customers = positive("--customers", orElse(options.getCustomers(), 2_000));
+    int activities = positive("--activities", orElse(options.getActivities(), 20_000));
     int backfillCustomers = positive("--backfillCustomers", options.getBackfillCustomers());
     int backfillActivities = positive("--backfillActivities", options.getBackfillActivities());
     String format = OutputFormat.parse(options.getExportFormat()).toString();
@@ -142,6 +142,10 @@ public final class Demo {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the demo's input files to " + folder, e);
     }
+  }
+
+  private static <T> T orElse(T value, T fallback) {
+    return value != null ? value : fallback;
   }
 
   private static int positive(String option, int value) {

@@ -4,25 +4,27 @@ import io.formaloo.beam.pipelines.FormalooOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
-/** The demo's own options; the pipelines' (and the runner's) may be given beside them. */
+/**
+ * The demo's own options (no {@code @Default} on the names it shares with {@link SoakOptions}: Beam
+ * checks every registered interface together, and two defaults of one name contradict); the
+ * pipelines' (and the runner's) may be given beside them.
+ */
 public interface DemoOptions extends FormalooOptions {
-  @Description("Where the demo writes its input, dead letters, export and report.")
-  @Default.String("target/demo")
+  @Description(
+      "Where the demo writes its input, dead letters, export and report. Default: target/demo.")
   String getWorkDir();
 
   void setWorkDir(String value);
 
-  @Description("Customers the emulator is seeded with.")
-  @Default.Integer(2_000)
-  int getCustomers();
+  @Description("Customers the emulator is seeded with. Default: 2,000.")
+  Integer getCustomers();
 
-  void setCustomers(int value);
+  void setCustomers(Integer value);
 
-  @Description("Activities the emulator is seeded with.")
-  @Default.Integer(20_000)
-  int getActivities();
+  @Description("Activities the emulator is seeded with. Default: 20,000.")
+  Integer getActivities();
 
-  void setActivities(int value);
+  void setActivities(Integer value);
 
   @Description("Customers in the generated backfill input (a few bad ones are added).")
   @Default.Integer(300)

@@ -127,18 +127,22 @@ public final class Soak {
      */
     static Settings parse(String[] args) {
       SoakOptions options = Cli.parse(args, SoakOptions.class);
-      int customers = atLeast("--customers", options.getCustomers(), 1);
-      int activities = atLeast("--activities", options.getActivities(), 0);
+      int customers = atLeast("--customers", orElse(options.getCustomers(), 100_000), 1);
+      int activities = atLeast("--activities", orElse(options.getActivities(), 200_000), 0);
       Long maxRequests = options.getMaxRequests();
       return new Settings(
           customers,
           activities,
-          Paths.get(options.getWorkDir()).toAbsolutePath(),
+          Paths.get(orElse(options.getWorkDir(), "target/soak")).toAbsolutePath(),
           Duration.ofMinutes(atLeast("--timeLimitMinutes", options.getTimeLimitMinutes(), 1)),
           maxRequests != null
               ? atLeast("--maxRequests", maxRequests, 1)
               : 3L * (customers + activities) / 2 + 10_000,
           options.getSeed());
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+      return value != null ? value : fallback;
     }
 
     private static <N extends Number> N atLeast(String option, N value, long min) {

@@ -4,22 +4,24 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
-/** The soak's options: what it generates and its bounds. */
+/**
+ * The soak's options: what it generates and its bounds (defaults of the names it shares with {@link
+ * DemoOptions} are applied in code: Beam refuses two defaults of one name).
+ */
 public interface SoakOptions extends PipelineOptions {
-  @Description("Distinct customers in the generated input (some lines repeat them).")
-  @Default.Integer(100_000)
-  int getCustomers();
+  @Description(
+      "Distinct customers in the generated input (some lines repeat them). Default: 100,000.")
+  Integer getCustomers();
 
-  void setCustomers(int value);
+  void setCustomers(Integer value);
 
-  @Description("Distinct activities in the generated input (some lines repeat them).")
-  @Default.Integer(200_000)
-  int getActivities();
+  @Description(
+      "Distinct activities in the generated input (some lines repeat them). Default: 200,000.")
+  Integer getActivities();
 
-  void setActivities(int value);
+  void setActivities(Integer value);
 
-  @Description("Where the input, the dead letters and the export go.")
-  @Default.String("target/soak")
+  @Description("Where the input, the dead letters and the export go. Default: target/soak.")
   String getWorkDir();
 
   void setWorkDir(String value);
