@@ -37,10 +37,10 @@ import java.util.stream.Stream;
  * second and the most requests it had in flight.
  *
  * <p>Run from the repository root (as {@code scripts/bench EndToEnd} does, after building the
- * bundled jar). Arguments: {@code [--customers 50000] [--latency-ms 100] [--server-threads 64]}.
- * The emulator runs in this JVM with {@code --server-threads} handler threads (each answer sleeps
- * its latency in one), more than the connector's 32 connections, so that the stand-in for the
- * service is not what bounds the export.
+ * bundled jar). Arguments: {@code [--customers=50000] [--latencyMs=100] [--serverThreads=64]}
+ * ({@code --help} lists them). The emulator runs in this JVM with {@code --serverThreads} handler
+ * threads (each answer sleeps its latency in one), more than the connector's 32 connections, so
+ * that the stand-in for the service is not what bounds the export.
  */
 public final class EndToEnd {
   private static final int PAGE_SIZE = 100;

@@ -46,9 +46,9 @@ import org.apache.beam.sdk.transforms.ParDo;
  * WriteThroughput} runs it; options:
  *
  * <pre>
- *   --customers 100000  --latency-ms 50  --budget 100  --shards 8  --batch 1000
- *   --concurrency 16 (the write's requests in flight)  --faults none
- *   --modes per-record,bulk  --direct-threads 16  --results benchmarks/target/write-throughput.json
+ *   --customers=100000  --latencyMs=50  --budget=100  --shards=8  --batch=1000
+ *   --concurrency=16 (the write's requests in flight)  --faults=none
+ *   --modes=per-record,bulk  --directThreads=16  --results=benchmarks/target/write-throughput.json
  * </pre>
  */
 public final class WriteThroughput {
