@@ -266,7 +266,7 @@ public final class FormalooIO {
     }
 
     /**
-     * How many page requests a list keeps in flight while it does not change (default 16), so that
+     * How many page requests a list keeps in flight while it does not change (default 32), so that
      * latency does not set the throughput; a list that changes is read a page at a time (see the
      * README's "Reading"). The client's rate limit still applies.
      */

@@ -166,8 +166,9 @@ public abstract class FormalooConfig implements Serializable, HasDisplayData {
 
     /**
      * The most connections one client keeps open. Default 32: the DoFn instances of one read in one
-     * worker share a client, and each keeps up to {@code maxConcurrentPageRequests} (4) pages in
-     * flight, so 32 serves the pages in flight of 8 threads. Connections open only when needed.
+     * worker share a client, and each keeps up to {@code maxConcurrentPageRequests} (32 by default)
+     * pages in flight; more requests than connections wait for one. Connections open only when
+     * needed.
      */
     public abstract Builder maxConnections(int maxConnections);
 
