@@ -1,22 +1,19 @@
 package io.formaloo.beam.io.client;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.formaloo.beam.io.model.ModelJson;
 import java.io.IOException;
 
 /** The client's JSON reading and writing. */
 final class ClientJson {
-  /** Exact decimals: free-form fields such as {@code customer_data} must not lose digits. */
-  static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+  /**
+   * The model's mapper configuration, so that the client and the model read JSON alike: exact
+   * decimals (free-form fields such as {@code customer_data} must not lose digits) and unknown
+   * properties ignored. Never reconfigured after this line.
+   */
+  static final ObjectMapper MAPPER = ModelJson.newObjectMapper();
 
   private ClientJson() {}
 

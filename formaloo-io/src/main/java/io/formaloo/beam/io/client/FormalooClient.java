@@ -1,6 +1,5 @@
 package io.formaloo.beam.io.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.formaloo.beam.io.model.ActionType;
 import io.formaloo.beam.io.model.ActionTypeGroup;
@@ -9,17 +8,11 @@ import io.formaloo.beam.io.model.Business;
 import io.formaloo.beam.io.model.Currency;
 import io.formaloo.beam.io.model.Customer;
 import io.formaloo.beam.io.model.CustomerBatchImport;
-import io.formaloo.beam.io.model.ModelJson;
 import io.formaloo.beam.io.model.Page;
 import io.formaloo.beam.io.model.Tag;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -40,16 +33,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * FormalooException} when it does not succeed.
  */
 public final class FormalooClient implements AutoCloseable {
-  /** The detail DRF answers a page number past the end with. */
-  private static final String INVALID_PAGE = "Invalid page.";
-
-  /** The page number in a {@code next} link. */
-  private static final Pattern PAGE_PARAMETER = Pattern.compile("[?&]page=(\\d{1,9})(?:&|$)");
-
   private final FormalooConfig config;
   private final Transport transport;
   private final RequestExecutor executor;
-  private final Authenticator auth;
+  private final ApiCalls calls;
+  private final ListPages pages;
   private final @Nullable RateController controller;
 
   private FormalooClient(
@@ -61,7 +49,8 @@ public final class FormalooClient implements AutoCloseable {
     this.config = config;
     this.transport = transport;
     this.executor = executor;
-    this.auth = auth;
+    this.calls = new ApiCalls(config, executor, auth);
+    this.pages = new ListPages(calls);
     this.controller = controller;
   }
 
@@ -115,32 +104,11 @@ public final class FormalooClient implements AutoCloseable {
             env,
             new ErrorClassifier(config.businessParameter(), config.business(), config.host()));
     return new FormalooClient(
-        config, transport, executor, authenticator(config, secrets, executor, env), controller);
-  }
-
-  private static Authenticator authenticator(
-      FormalooConfig config, Secrets secrets, RequestExecutor executor, ClientEnvironment env) {
-    switch (config.authFlow()) {
-      case SERVICE_TOKEN:
-      case OAUTH2_CLIENT_CREDENTIALS:
-        return new TokenAuthenticator(
-            secrets,
-            TokenCache.forKey(secrets.cacheKey(config.baseUrl(), config.authFlow())),
-            new ApiTokenSource(
-                config.authFlow(),
-                config.baseUrl(),
-                secrets,
-                config.tokenLifetime(),
-                executor,
-                env.nanoTime),
-            env.nanoTime,
-            config.host());
-      case STATIC_TOKEN:
-        return FixedAuthenticator.staticToken(secrets, config.host());
-      case WRITE_KEY_ONLY:
-        return FixedAuthenticator.apiKeyOnly(secrets, config.host());
-    }
-    throw new IllegalArgumentException("authFlow " + config.authFlow() + " is not supported");
+        config,
+        transport,
+        executor,
+        Authenticators.forConfig(config, secrets, executor, env),
+        controller);
   }
 
   /** The config this client was made with. */
@@ -178,7 +146,7 @@ public final class FormalooClient implements AutoCloseable {
    */
   public <T> Page<T> listPage(
       ListEndpoint<T> endpoint, Map<String, String> filters, int page, @Nullable Integer pageSize) {
-    return fetchPage(endpoint, pageCall(endpoint, filters, page, pageSize), page, typed(endpoint));
+    return pages.page(endpoint, filters, page, pageSize, ModelAnswers.typedPage(endpoint));
   }
 
   /**
@@ -189,13 +157,13 @@ public final class FormalooClient implements AutoCloseable {
    */
   public <T> Page<PageItem<T>> listPageItems(
       ListEndpoint<T> endpoint, Map<String, String> filters, int page, @Nullable Integer pageSize) {
-    return fetchPage(endpoint, pageCall(endpoint, filters, page, pageSize), page, items(endpoint));
+    return pages.page(endpoint, filters, page, pageSize, ModelAnswers.pageItems(endpoint));
   }
 
   /** {@link #listPage(ListEndpoint, Map, int, Integer)} with the records as JSON trees. */
   public Page<JsonNode> listPageJson(
       ListEndpoint<?> endpoint, Map<String, String> filters, int page, @Nullable Integer pageSize) {
-    return fetchPage(endpoint, pageCall(endpoint, filters, page, pageSize), page, json(endpoint));
+    return pages.page(endpoint, filters, page, pageSize, ModelAnswers.jsonPage(endpoint));
   }
 
   /**
@@ -205,122 +173,7 @@ public final class FormalooClient implements AutoCloseable {
    *     the link leads to another host: credentials only ever go to the base URL's
    */
   public <T> Page<T> nextPage(ListEndpoint<T> endpoint, String next) {
-    if (!BaseUrl.sameOrigin(config.baseUrl(), next)) {
-      throw new FormalooException(
-          ErrorKind.CONFIGURATION,
-          0,
-          "GET",
-          BaseUrl.pathOf(next),
-          null,
-          Map.of(),
-          0,
-          "the next link leads to "
-              + foreignHost(next)
-              + ", away from "
-              + config.host()
-              + "; the client sends credentials only to its base URL",
-          null);
-    }
-    HttpCall call =
-        new HttpCall(
-            "GET", next, BaseUrl.pathOf(next), HttpCall.Purpose.LIST, null, null, Map.of());
-    return fetchPage(endpoint, call, pageNumberOf(next), typed(endpoint));
-  }
-
-  private HttpCall pageCall(
-      ListEndpoint<?> endpoint, Map<String, String> filters, int page, @Nullable Integer pageSize) {
-    Checks.check(page >= 1, "page must be at least 1, got %s", page);
-    Checks.check(
-        pageSize == null || pageSize >= 1, "pageSize must be at least 1, got %s", pageSize);
-    Checks.check(
-        !filters.containsKey("page") && !filters.containsKey("page_size"),
-        "filters must not hold page or page_size; pass them as arguments");
-    Map<String, String> query = new LinkedHashMap<>(filters);
-    query.put("page", Integer.toString(page));
-    if (pageSize != null) {
-      query.put("page_size", Integer.toString(pageSize));
-    }
-    return call("GET", endpoint.path(), query, HttpCall.Purpose.LIST, null);
-  }
-
-  private <R> Page<R> fetchPage(
-      ListEndpoint<?> endpoint, HttpCall call, int page, Function<ApiResponse, Page<R>> parser) {
-    ApiResponse response;
-    try {
-      response = executor.execute(call, auth);
-    } catch (FormalooException e) {
-      if (e.status() == 404 && INVALID_PAGE.equals(e.detail())) {
-        // The list shrank under the reader, or its page count was stale: the normal end.
-        return Page.<R>builder()
-            .setListKey(endpoint.listKey())
-            .setCurrentPage(page)
-            .setRecords(List.of())
-            .build();
-      }
-      throw e;
-    }
-    return PageChecks.valid(parser.apply(response), response);
-  }
-
-  private static <T> Function<ApiResponse, Page<T>> typed(ListEndpoint<T> endpoint) {
-    return r -> {
-      try {
-        return ModelJson.parsePage(r.body, endpoint.listKey(), endpoint.recordClass());
-      } catch (JsonProcessingException | IllegalArgumentException e) {
-        throw r.unreadable(e);
-      }
-    };
-  }
-
-  private static <T> Function<ApiResponse, Page<PageItem<T>>> items(ListEndpoint<T> endpoint) {
-    return r -> {
-      Page<T> typed;
-      try {
-        typed = ModelJson.parsePage(r.body, endpoint.listKey(), endpoint.recordClass());
-      } catch (JsonProcessingException | IllegalArgumentException e) {
-        return itemByItem(endpoint, r);
-      }
-      List<PageItem<T>> items = new ArrayList<>(typed.getRecords().size());
-      for (T record : typed.getRecords()) {
-        items.add(PageItem.of(record));
-      }
-      return withRecords(typed, items);
-    };
-  }
-
-  /** The slow path: the page as a tree (a page that is not one fails here), then each item. */
-  private static <T> Page<PageItem<T>> itemByItem(ListEndpoint<T> endpoint, ApiResponse r) {
-    Page<JsonNode> tree = PageJson.parse(endpoint, r.data(), r);
-    List<PageItem<T>> items = new ArrayList<>(tree.getRecords().size());
-    for (JsonNode node : tree.getRecords()) {
-      try {
-        items.add(PageItem.of(ModelJson.parse(node, endpoint.recordClass())));
-      } catch (JsonProcessingException | IllegalArgumentException e) {
-        String reason =
-            e instanceof JsonProcessingException
-                ? ((JsonProcessingException) e).getOriginalMessage()
-                : e.getMessage();
-        items.add(PageItem.unreadable(node.toString(), String.valueOf(reason)));
-      }
-    }
-    return withRecords(tree, items);
-  }
-
-  private static <R> Page<R> withRecords(Page<?> page, List<R> records) {
-    return Page.<R>builder()
-        .setListKey(page.getListKey())
-        .setCount(page.getCount())
-        .setNext(page.getNext())
-        .setPrevious(page.getPrevious())
-        .setPageSize(page.getPageSize())
-        .setPageCount(page.getPageCount())
-        .setCurrentPage(page.getCurrentPage())
-        .setRecords(records)
-        .build();
-  }
-
-  private static Function<ApiResponse, Page<JsonNode>> json(ListEndpoint<?> endpoint) {
-    return r -> PageJson.parse(endpoint, r.data(), r);
+    return pages.next(endpoint, next);
   }
 
   // ---- customers -----------------------------------------------------------------------------
@@ -360,19 +213,13 @@ public final class FormalooClient implements AutoCloseable {
    */
   public List<Activity> customerActivities(String customerSlug, Map<String, String> filters) {
     ApiResponse r =
-        executor.execute(
-            call(
-                "GET",
-                "/customers/" + Urls.segment(customerSlug) + "/activities/",
-                filters,
-                HttpCall.Purpose.READ,
-                null),
-            auth);
-    try {
-      return ModelJson.parseList(r.body, Activity.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw r.unreadable(e);
-    }
+        calls.send(
+            "GET",
+            "/customers/" + Urls.segment(customerSlug) + "/activities/",
+            filters,
+            HttpCall.Purpose.READ,
+            null);
+    return ModelAnswers.records(r, Activity.class);
   }
 
   /**
@@ -440,8 +287,9 @@ public final class FormalooClient implements AutoCloseable {
   }
 
   private <T> WriteAnswer<T> answered(String path, Object record, Class<T> type) {
-    ApiResponse r = sendJson("POST", path, requestBody("POST", path, record));
-    return new WriteAnswer<>(parse(r, type), r.status, r.attempts);
+    ApiResponse r =
+        sendJson("POST", path, ModelAnswers.requestBody("POST", config.baseUrl() + path, record));
+    return new WriteAnswer<>(ModelAnswers.record(r, type), r.status, r.attempts);
   }
 
   // ---- action types and groups ---------------------------------------------------------------
@@ -513,13 +361,8 @@ public final class FormalooClient implements AutoCloseable {
 
   /** {@code GET /businesses/}: the businesses the credentials reach, to find the slug. */
   public List<Business> listBusinesses() {
-    ApiResponse r =
-        executor.execute(call("GET", "/businesses/", Map.of(), HttpCall.Purpose.LIST, null), auth);
-    try {
-      return ModelJson.parseList(r.body, Business.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw r.unreadable(e);
-    }
+    ApiResponse r = calls.send("GET", "/businesses/", Map.of(), HttpCall.Purpose.LIST, null);
+    return ModelAnswers.records(r, Business.class);
   }
 
   /** {@code GET /currencies/}. */
@@ -535,7 +378,7 @@ public final class FormalooClient implements AutoCloseable {
    * @return the answer, out of its envelope
    */
   public JsonNode getJson(String path, Map<String, String> query) {
-    return executor.execute(call("GET", path, query, HttpCall.Purpose.READ, null), auth).data();
+    return calls.send("GET", path, query, HttpCall.Purpose.READ, null).data();
   }
 
   /** {@code POST path} with a JSON body; the answer out of its envelope. */
@@ -550,85 +393,24 @@ public final class FormalooClient implements AutoCloseable {
 
   /** {@code DELETE path}. */
   public void delete(String path) {
-    executor.execute(call("DELETE", path, Map.of(), HttpCall.Purpose.WRITE, null), auth);
+    calls.send("DELETE", path, Map.of(), HttpCall.Purpose.WRITE, null);
   }
 
   // ---- plumbing ------------------------------------------------------------------------------
 
   private <T> T read(String path, Class<T> type) {
-    ApiResponse r =
-        executor.execute(call("GET", path, Map.of(), HttpCall.Purpose.READ, null), auth);
-    return parse(r, type);
+    ApiResponse r = calls.send("GET", path, Map.of(), HttpCall.Purpose.READ, null);
+    return ModelAnswers.record(r, type);
   }
 
   private <T> T write(String method, String path, Object record, Class<T> type) {
-    return parse(sendJson(method, path, requestBody(method, path, record)), type);
-  }
-
-  private byte[] requestBody(String method, String path, Object record) {
-    try {
-      return ModelJson.toRequestJsonBytes(record);
-    } catch (IllegalArgumentException e) {
-      // Never sent: the record itself is at fault (a free-form field that is not JSON).
-      throw new FormalooException(
-          ErrorKind.RECORD,
-          0,
-          method,
-          BaseUrl.pathOf(config.baseUrl() + path),
-          null,
-          Map.of(),
-          0,
-          "the record cannot be written as JSON: " + e.getMessage(),
-          null);
-    }
+    return ModelAnswers.record(
+        sendJson(method, path, ModelAnswers.requestBody(method, config.baseUrl() + path, record)),
+        type);
   }
 
   private ApiResponse sendJson(String method, String path, byte[] body) {
-    return executor.execute(call(method, path, Map.of(), HttpCall.Purpose.WRITE, body), auth);
-  }
-
-  private static <T> T parse(ApiResponse r, Class<T> type) {
-    try {
-      return ModelJson.parse(r.body, type);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw r.unreadable(e);
-    }
-  }
-
-  private HttpCall call(
-      String method,
-      String path,
-      Map<String, String> query,
-      HttpCall.Purpose purpose,
-      byte @Nullable [] json) {
-    Checks.check(path.startsWith("/"), "path must start with /, got %s", path);
-    Map<String, String> q = new LinkedHashMap<>(query);
-    if (config.business() != null && !path.startsWith("/businesses/")) {
-      q.putIfAbsent(config.businessParameter(), config.business());
-    }
-    String url = Urls.build(config.baseUrl(), path, q);
-    return new HttpCall(
-        method,
-        url,
-        BaseUrl.pathOf(url),
-        purpose,
-        json == null ? null : "application/json",
-        json,
-        Map.of());
-  }
-
-  private static String foreignHost(String url) {
-    try {
-      String host = BaseUrl.hostOf(url);
-      return host == null ? "no host" : host;
-    } catch (IllegalArgumentException e) {
-      return "an unreadable URL";
-    }
-  }
-
-  private static int pageNumberOf(String url) {
-    Matcher m = PAGE_PARAMETER.matcher(url);
-    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    return calls.send(method, path, Map.of(), HttpCall.Purpose.WRITE, body);
   }
 
   // ---- for tests -----------------------------------------------------------------------------

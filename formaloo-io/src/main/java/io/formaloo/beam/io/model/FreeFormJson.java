@@ -5,11 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -25,14 +22,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class FreeFormJson {
   /**
-   * Reads trees without rounding: floats become {@code BigDecimal} with their scale, so a value
-   * read here and written back is the value that came in.
+   * The module's one mapper configuration ({@link ModelJson#newObjectMapper}): trees are read
+   * without rounding (floats become {@code BigDecimal} with their scale), so a value read here and
+   * written back is the value that came in. Never reconfigured after this line.
    */
-  static final ObjectMapper TREES =
-      JsonMapper.builder()
-          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .build();
+  static final ObjectMapper TREES = ModelJson.newObjectMapper();
 
   static final JsonFactory FACTORY = TREES.getFactory();
 

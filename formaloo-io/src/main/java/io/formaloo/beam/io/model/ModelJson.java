@@ -368,11 +368,10 @@ public final class ModelJson {
   }
 
   /**
-   * Reads a whole body, unwrapping an envelope. Envelopes are found without building a tree: a body
-   * whose first field is not an envelope key cannot be an envelope (that is every bare record but a
-   * batch import job), so it is read straight on. Otherwise the members are checked while {@code
-   * data} is captured, and either the captured data or, if it was no envelope after all, the body
-   * is read again from the start.
+   * Reads a whole body, unwrapping an envelope. A body whose first field is not an envelope key
+   * cannot be an envelope (that is every bare record but a batch import job), so it is read
+   * straight on, without a tree. Otherwise it is judged by {@link #isEnvelope}, the one rule for
+   * envelopes (see {@link #readMaybeEnveloped}).
    */
   private static <T> T readBody(ParserSource source, ValueReader<T> reader)
       throws JsonProcessingException {
@@ -384,12 +383,7 @@ public final class ModelJson {
       if (first == JsonToken.START_OBJECT
           && p.nextToken() == JsonToken.FIELD_NAME
           && ENVELOPE_KEYS.contains(p.currentName())) {
-        String data = envelopeData(p);
-        if (data != null) {
-          expectEnd(p);
-          return readDocument(() -> FreeFormJson.FACTORY.createParser(data), reader);
-        }
-        return readDocument(source, reader);
+        return readMaybeEnveloped(source, reader);
       }
       T value = reader.read(p);
       expectEnd(p);
@@ -402,6 +396,32 @@ public final class ModelJson {
     }
   }
 
+  /**
+   * Reads a body that may be an envelope: judged on its tree by {@link #isEnvelope}, then the
+   * record is streamed from the text again (from {@code data}, or from the top if it was no
+   * envelope), so that free-form fields keep their numbers' exact text, which a tree's numbers do
+   * not.
+   */
+  private static <T> T readMaybeEnveloped(ParserSource source, ValueReader<T> reader)
+      throws IOException {
+    try (JsonParser p = source.open()) {
+      JsonNode body = FreeFormJson.TREES.readTree(p);
+      expectEnd(p);
+      if (!isEnvelope(body)) {
+        return readDocument(source, reader);
+      }
+      if (!body.has("data")) {
+        throw JsonValues.mismatch(
+            p,
+            "the answer is an envelope without data: status "
+                + body.path("status").asText()
+                + ", errors "
+                + body.path("errors"));
+      }
+    }
+    return readEnvelopeData(source, reader);
+  }
+
   private static <T> T readDocument(ParserSource source, ValueReader<T> reader) throws IOException {
     try (JsonParser p = source.open()) {
       p.nextToken();
@@ -411,50 +431,29 @@ public final class ModelJson {
     }
   }
 
+  /** Reads {@code data} of a body already known to be an envelope with data. */
+  private static <T> T readEnvelopeData(ParserSource source, ValueReader<T> reader)
+      throws IOException {
+    try (JsonParser p = source.open()) {
+      p.nextToken();
+      T value = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals("data")) {
+          value = reader.read(p);
+        } else {
+          p.skipChildren();
+        }
+      }
+      return value;
+    }
+  }
+
   private static void expectEnd(JsonParser p) throws IOException {
     if (p.nextToken() != null) {
       throw JsonValues.mismatch(p, "unexpected content after the JSON value");
     }
-  }
-
-  /**
-   * With the parser on an object's first field name, reads the object as an envelope (the rule of
-   * {@link #isEnvelope}) and answers its {@code data} as JSON text, or null if it is not one.
-   *
-   * @throws JsonProcessingException for an envelope without data
-   */
-  private static @Nullable String envelopeData(JsonParser p) throws IOException {
-    String status = null;
-    String errors = null;
-    String data = null;
-    for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
-      switch (name) {
-        case "status":
-          if (value != JsonToken.VALUE_NUMBER_INT) {
-            return null;
-          }
-          status = p.getText();
-          break;
-        case "errors":
-          errors = value == JsonToken.VALUE_NULL ? "null" : FreeFormJson.capture(p);
-          break;
-        case "data":
-          data = value == JsonToken.VALUE_NULL ? "null" : FreeFormJson.capture(p);
-          break;
-        default:
-          return null;
-      }
-    }
-    if (status == null || (data == null && errors == null)) {
-      return null;
-    }
-    if (data == null) {
-      throw JsonValues.mismatch(
-          p, "the answer is an envelope without data: status " + status + ", errors " + errors);
-    }
-    return data;
   }
 
   private static <T> List<T> readList(JsonParser p, JsonCodec<T, ?> codec) throws IOException {

@@ -427,6 +427,20 @@ class ModelJsonTest {
   }
 
   @Test
+  void aRecordInAnEnvelopeKeepsTheExactTextOfItsFreeFormNumbers() throws JsonProcessingException {
+    // An envelope is judged on a tree, whose numbers would be rewritten (1.5e3 as 1.5E+3): the
+    // record itself must still be read from the text.
+    String body = json("{'status':200,'data':{'customer_data':{'a':1.5e3,'b':1.10,'c':-0}}}");
+
+    Customer customer = ModelJson.parse(body, Customer.class);
+
+    assertThat(customer.getCustomerDataJson(), is(json("{'a':1.5e3,'b':1.10,'c':-0}")));
+    assertThat(
+        ModelJson.parse(body.getBytes(UTF_8), Customer.class).getCustomerDataJson(),
+        is(json("{'a':1.5e3,'b':1.10,'c':-0}")));
+  }
+
+  @Test
   void aBareRecordWhoseFieldsLookLikeAnEnvelopeIsReadAsIs() throws JsonProcessingException {
     // Unknown 'data' and 'errors' beside a known field: not an envelope, so read as the record.
     String body = json("{'data':{'slug':'other'},'errors':null,'slug':'vip'}");
