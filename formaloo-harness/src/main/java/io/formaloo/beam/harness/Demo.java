@@ -23,6 +23,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -64,9 +65,12 @@ public final class Demo {
 
   /** Runs the demo; answers the analytics' outcome. */
   public static RunOutcome run(DemoOptions options, Terminal terminal) {
-    Path work = Paths.get(orElse(options.getWorkDir(), "target/demo")).toAbsolutePath();
-    int customers = positive("--customers", orElse(options.getCustomers(), 2_000));
-    int activities = positive("--activities", orElse(options.getActivities(), 20_000));
+    Path work =
+        Paths.get(Objects.requireNonNullElse(options.getWorkDir(), "target/demo")).toAbsolutePath();
+    int customers =
+        positive("--customers", Objects.requireNonNullElse(options.getCustomers(), 2_000));
+    int activities =
+        positive("--activities", Objects.requireNonNullElse(options.getActivities(), 20_000));
     int backfillCustomers = positive("--backfillCustomers", options.getBackfillCustomers());
     int backfillActivities = positive("--backfillActivities", options.getBackfillActivities());
     String format = OutputFormat.parse(options.getExportFormat()).toString();
@@ -142,10 +146,6 @@ public final class Demo {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the demo's input files to " + folder, e);
     }
-  }
-
-  private static <T> T orElse(T value, T fallback) {
-    return value != null ? value : fallback;
   }
 
   private static int positive(String option, int value) {

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -127,22 +128,21 @@ public final class Soak {
      */
     static Settings parse(String[] args) {
       SoakOptions options = Cli.parse(args, SoakOptions.class);
-      int customers = atLeast("--customers", orElse(options.getCustomers(), 100_000), 1);
-      int activities = atLeast("--activities", orElse(options.getActivities(), 200_000), 0);
+      int customers =
+          atLeast("--customers", Objects.requireNonNullElse(options.getCustomers(), 100_000), 1);
+      int activities =
+          atLeast("--activities", Objects.requireNonNullElse(options.getActivities(), 200_000), 0);
       Long maxRequests = options.getMaxRequests();
       return new Settings(
           customers,
           activities,
-          Paths.get(orElse(options.getWorkDir(), "target/soak")).toAbsolutePath(),
+          Paths.get(Objects.requireNonNullElse(options.getWorkDir(), "target/soak"))
+              .toAbsolutePath(),
           Duration.ofMinutes(atLeast("--timeLimitMinutes", options.getTimeLimitMinutes(), 1)),
           maxRequests != null
               ? atLeast("--maxRequests", maxRequests, 1)
               : 3L * (customers + activities) / 2 + 10_000,
           options.getSeed());
-    }
-
-    private static <T> T orElse(T value, T fallback) {
-      return value != null ? value : fallback;
     }
 
     private static <N extends Number> N atLeast(String option, N value, long min) {
