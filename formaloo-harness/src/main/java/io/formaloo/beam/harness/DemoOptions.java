@@ -1,6 +1,6 @@
 package io.formaloo.beam.harness;
 
-import io.formaloo.beam.pipelines.FormalooOptions;
+import io.formaloo.beam.pipelines.cli.FormalooOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 

@@ -1,7 +1,7 @@
 package io.formaloo.beam.harness;
 
-import io.formaloo.beam.pipelines.Cli;
 import io.formaloo.beam.pipelines.Main;
+import io.formaloo.beam.pipelines.cli.Cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;

@@ -6,7 +6,7 @@ import io.formaloo.beam.emulator.samples.SampleFiles;
 import io.formaloo.beam.io.model.Activity;
 import io.formaloo.beam.io.model.Customer;
 import io.formaloo.beam.io.model.Tag;
-import io.formaloo.beam.pipelines.CsvText;
+import io.formaloo.beam.pipelines.files.CsvText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -4,9 +4,9 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import io.formaloo.beam.pipelines.Cli;
-import io.formaloo.beam.pipelines.ReportFiles;
-import io.formaloo.beam.pipelines.Terminal;
+import io.formaloo.beam.pipelines.cli.Cli;
+import io.formaloo.beam.pipelines.cli.Terminal;
+import io.formaloo.beam.pipelines.report.ReportFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import io.formaloo.beam.pipelines.Cli;
+import io.formaloo.beam.pipelines.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;

@@ -1,5 +1,9 @@
 package io.formaloo.beam.pipelines;
 
+import io.formaloo.beam.pipelines.analytics.Analytics;
+import io.formaloo.beam.pipelines.backfill.Backfill;
+import io.formaloo.beam.pipelines.cli.Cli;
+import io.formaloo.beam.pipelines.export.Export;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;

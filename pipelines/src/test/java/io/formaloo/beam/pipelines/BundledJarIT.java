@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.is;
 
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.pipelines.cli.Cli;
+import io.formaloo.beam.pipelines.cli.ConfigFromOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

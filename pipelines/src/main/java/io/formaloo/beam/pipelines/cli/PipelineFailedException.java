@@ -1,0 +1,10 @@
+package io.formaloo.beam.pipelines.cli;
+
+/** A pipeline started but did not finish; the message says why, from the deepest cause. */
+public final class PipelineFailedException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  PipelineFailedException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

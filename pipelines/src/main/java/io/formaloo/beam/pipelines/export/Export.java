@@ -1,0 +1,190 @@
+package io.formaloo.beam.pipelines.export;
+
+import io.formaloo.beam.io.FormalooIO;
+import io.formaloo.beam.io.client.FormalooConfig;
+import io.formaloo.beam.io.model.ActionType;
+import io.formaloo.beam.io.model.Activity;
+import io.formaloo.beam.io.model.Currency;
+import io.formaloo.beam.io.model.Customer;
+import io.formaloo.beam.io.model.Tag;
+import io.formaloo.beam.pipelines.cli.Cli;
+import io.formaloo.beam.pipelines.cli.ConfigFromOptions;
+import io.formaloo.beam.pipelines.cli.DateWindow;
+import io.formaloo.beam.pipelines.cli.PipelineRun;
+import io.formaloo.beam.pipelines.cli.Preflight;
+import io.formaloo.beam.pipelines.cli.RunOutcome;
+import io.formaloo.beam.pipelines.cli.Summary;
+import io.formaloo.beam.pipelines.cli.Terminal;
+import io.formaloo.beam.pipelines.deadletters.ReadDeadLetters;
+import io.formaloo.beam.pipelines.files.WriteRecordFiles;
+import io.formaloo.beam.pipelines.metrics.CountFn;
+import io.formaloo.beam.pipelines.metrics.Counters;
+import io.formaloo.beam.pipelines.metrics.PipelineCounters;
+import io.formaloo.beam.pipelines.records.Entity;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler.BadRecordErrorHandler;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
+
+/**
+ * Export: CDP data to warehouse files. Customers, activities and the reference data (tags, action
+ * types, currencies), each under {@code <outputDir>/<entity>/}, as JSON Lines (the API's JSON),
+ * Avro or Parquet (the API's field names).
+ *
+ * <pre>
+ * scripts/export --formalooBusiness=acme --outputDir=out --format=parquet \
+ *     --entities=customers,activities --since=2026-11-01 --until=2026-11-27
+ * </pre>
+ *
+ * <p>{@code --since}/{@code --until} select activities by the day Formaloo recorded them ({@code
+ * created_at}, the connector's {@code withCreatedBetween}: one query per day), which is what a
+ * nightly incremental export wants: an activity that arrives late, dated in the past, is still
+ * exported the night it arrives. {@code --activitiesDateField=activity_date} selects by the day
+ * they happened instead ({@code withActivityDateBetween}).
+ *
+ * <p>Files are named {@code part-NNNNN-of-NNNNN.<format>}; the ones an earlier export left in an
+ * entity's folder are removed first. What the reads could not read (a record that does not map onto
+ * the model, a page that failed after the retries) is in {@code --deadLetterDir} (default {@code
+ * <outputDir>/_dead-letters/<entity>/}), counted in the summary; the rest is exported.
+ */
+public final class Export {
+  public static final String NAME = "export";
+
+  private Export() {}
+
+  /**
+   * Runs the export from the command line; exits 0 when done, 1 if it failed, 2 for wrong options.
+   */
+  public static void main(String[] args) {
+    Cli.main(NAME, ExportOptions.class, args, Export::run);
+  }
+
+  /**
+   * Parses {@code args} (as {@link Cli#parse} does) and runs the export: the command line's way.
+   */
+  public static RunOutcome run(String[] args, Terminal terminal) {
+    return run(Cli.parse(args, ExportOptions.class), terminal);
+  }
+
+  /**
+   * Checks {@code options}, runs the export and prints its summary to {@code terminal}: the typed
+   * entry point, for programs that run it (the demo, the soak) without a command line.
+   *
+   * @throws InvalidOptionException if an option is missing or wrong (nothing was started)
+   * @throws PipelineFailedException if the pipeline failed
+   */
+  public static RunOutcome run(ExportOptions options, Terminal terminal) {
+    ExportPlan plan = ExportPlan.check(options);
+    FormalooConfig config = ConfigFromOptions.build(options, terminal.environment());
+    Preflight.check(config);
+
+    Pipeline pipeline = Pipeline.create(options);
+    List<RunOutcome.Output> outputs = new ArrayList<>();
+    for (Entity entity : plan.entities()) {
+      int stale = StaleFiles.delete(plan.folder(entity));
+      if (stale > 0) {
+        terminal
+            .out()
+            .printf(
+                "export: removed %d files of an earlier export from %s%n",
+                stale, plan.folder(entity));
+      }
+      export(pipeline, entity, config, plan);
+      outputs.add(
+          new RunOutcome.Output(
+              entity.folder() + " (" + plan.format() + ")", plan.folder(entity).toString()));
+    }
+
+    outputs.add(
+        new RunOutcome.Output(
+            "dead letters (what could not be read)", plan.deadLetters().toString()));
+    RunOutcome outcome =
+        PipelineRun.run(pipeline, NAME, terminal, options.getProgressIntervalSeconds())
+            .withOutputs(outputs);
+    summary(outcome, plan).print(terminal.out(), outcome.outputs());
+    return outcome;
+  }
+
+  private static void export(
+      Pipeline pipeline, Entity entity, FormalooConfig config, ExportPlan plan) {
+    switch (entity) {
+      case CUSTOMERS:
+        write(
+            pipeline, entity, FormalooIO.readCustomers().withConfig(config), Customer.class, plan);
+        break;
+      case ACTIVITIES:
+        write(pipeline, entity, readActivities(config, plan), Activity.class, plan);
+        break;
+      case TAGS:
+        write(pipeline, entity, FormalooIO.readTags().withConfig(config), Tag.class, plan);
+        break;
+      case ACTION_TYPES:
+        write(
+            pipeline,
+            entity,
+            FormalooIO.readActionTypes().withConfig(config),
+            ActionType.class,
+            plan);
+        break;
+      case CURRENCIES:
+        write(
+            pipeline, entity, FormalooIO.readCurrencies().withConfig(config), Currency.class, plan);
+        break;
+    }
+  }
+
+  private static FormalooIO.Read<Activity> readActivities(FormalooConfig config, ExportPlan plan) {
+    FormalooIO.Read<Activity> read = FormalooIO.readActivities().withConfig(config);
+    DateWindow window = plan.window();
+    if (window == null) {
+      return read;
+    }
+    return plan.dateField().equals(ExportPlan.CREATED_AT)
+        ? read.withCreatedBetween(window.since(), window.until())
+        : read.withActivityDateBetween(window.since(), window.until());
+  }
+
+  /**
+   * Reads one entity (each record once: the read removes the repeats that page shifting causes) and
+   * writes its files; what the read could not read goes to the entity's dead letters.
+   */
+  private static <T> void write(
+      Pipeline pipeline, Entity entity, FormalooIO.Read<T> read, Class<T> type, ExportPlan plan) {
+    String name = entity.folder();
+    BadRecordErrorHandler<PDone> unread =
+        pipeline.registerBadRecordErrorHandler(
+            new ReadDeadLetters(name, plan.deadLetterFolder(entity)));
+    PCollection<T> records = pipeline.apply("Read " + name, read.withErrorHandler(unread));
+    unread.close();
+    records
+        .apply(
+            "Count " + name,
+            ParDo.of(new CountFn<T>(PipelineCounters.RECORDS_EXPORTED, name + "_exported")))
+        .setCoder(records.getCoder())
+        .apply(
+            "Write " + name,
+            new WriteRecordFiles<>(type, plan.format(), plan.folder(entity), plan.shards(entity)));
+  }
+
+  private static Summary summary(RunOutcome outcome, ExportPlan plan) {
+    Summary summary = Summary.of(NAME, outcome);
+    Counters c = outcome.counters();
+    for (Entity entity : plan.entities()) {
+      String window =
+          entity == Entity.ACTIVITIES && plan.window() != null
+              ? " (" + plan.dateField() + " " + plan.window() + ")"
+              : "";
+      long unread = c.pipeline(entity.folder() + "_" + ReadDeadLetters.COUNTER);
+      summary.line(
+          "%s: %,d records%s%s",
+          entity.folder(),
+          c.pipeline(entity.folder() + "_exported"),
+          window,
+          unread == 0 ? "" : String.format(", %,d could not be read (dead letters)", unread));
+    }
+    return summary.requests(outcome);
+  }
+}
