@@ -4,6 +4,7 @@ import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
 import io.formaloo.beam.emulator.RequestLogEntry;
+import io.formaloo.beam.emulator.cli.CommandLine;
 import io.formaloo.beam.io.FormalooIO;
 import io.formaloo.beam.io.client.FormalooConfig;
 import io.formaloo.beam.io.client.FormalooCredentials;
@@ -27,33 +28,62 @@ import org.apache.beam.sdk.transforms.Count;
  * Targets: at least 90% of R for reads, 85% for writes, at most 3% 429s. The figure includes the
  * ramp from the safe starting rate: nothing is left out.
  *
- * <p>Arguments: {@code [rates=20,200] [seconds=30] [latencyMs=10] [writeConcurrency=16]}: the
- * write's requests in flight ({@code withMaxConcurrentRequests}, the default 16), on the default
- * shards. Pages are of 10 records, so that a read of 30 s at 200 requests/s needs no more than
- * 60,000 customers.
+ * <p>{@code scripts/bench AdaptiveRate} runs it; options ({@code --help} lists them):
+ *
+ * <pre>
+ *   --rates=20,200 (each R, requests/s)  --seconds=30  --latencyMs=10  --writeConcurrency=16
+ * </pre>
+ *
+ * {@code --writeConcurrency}: the write's requests in flight ({@code withMaxConcurrentRequests},
+ * the default 16), on the default shards. Pages are of 10 records, so that a read of 30 s at 200
+ * requests/s needs no more than 60,000 customers.
  */
 public final class AdaptiveRate {
   private static final int PAGE_SIZE = 10;
 
   private AdaptiveRate() {}
 
+  static final CommandLine COMMAND_LINE =
+      new CommandLine(
+              "AdaptiveRate", "reads and writes under an API limit R the connector is not told")
+          .option("rates", "each limit R to run at, requests per second, comma-separated", "20,200")
+          .option("seconds", "about how long each run lasts at R", 30)
+          .option("latencyMs", "the emulator's latency per request", 10)
+          .option("writeConcurrency", "the write's requests in flight", 16);
+
   public static void main(String[] args) throws Exception {
-    String[] rates = (args.length > 0 ? args[0] : "20,200").split(",");
-    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-    int latencyMs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-    int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+    COMMAND_LINE.run(args, System.out, System.err, AdaptiveRate::run);
+  }
+
+  private static void run(CommandLine.Parsed options) throws Exception {
+    double[] rates = options.read("rates", new double[] {20, 200}, AdaptiveRate::rates);
+    int seconds = options.integer("seconds", 30);
+    int latencyMs = options.integer("latencyMs", 10);
+    int concurrency = options.integer("writeConcurrency", 16);
     System.out.printf(
         "setup: emulator limit R per second (429 with Retry-After beyond it), %d ms latency,"
             + " runs of about %d s at R, pages of %d, writes with %d requests in flight,"
             + " Direct runner%n",
         latencyMs, seconds, PAGE_SIZE, concurrency);
     StringBuilder summary = new StringBuilder();
-    for (String r : rates) {
-      double rate = Double.parseDouble(r.trim());
+    for (double rate : rates) {
       summary.append(read(rate, seconds, latencyMs)).append('\n');
       summary.append(write(rate, seconds, latencyMs, concurrency)).append('\n');
     }
     System.out.print("\nfigures:\n" + summary);
+  }
+
+  /** {@code --rates}, read before anything starts, so that a wrong one is a usage error. */
+  private static double[] rates(String value) {
+    String[] parts = value.split(",");
+    double[] rates = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      rates[i] = Double.parseDouble(parts[i].trim());
+      if (!(rates[i] > 0)) {
+        throw new IllegalArgumentException("--rates are requests per second above 0, got " + value);
+      }
+    }
+    return rates;
   }
 
   private static String read(double rate, int seconds, int latencyMs) {

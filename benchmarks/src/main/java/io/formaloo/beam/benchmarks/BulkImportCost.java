@@ -3,6 +3,7 @@ package io.formaloo.beam.benchmarks;
 import io.formaloo.beam.emulator.BatchImportAnswer;
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.emulator.cli.CommandLine;
 import io.formaloo.beam.io.FormalooIO;
 import io.formaloo.beam.io.client.FormalooConfig;
 import io.formaloo.beam.io.client.FormalooCredentials;
@@ -23,8 +24,12 @@ import org.apache.beam.sdk.transforms.ParDo;
  * against an emulator answering in each {@link BatchImportAnswer} shape, printing the requests by
  * endpoint, and checking that exactly the accepted customers landed and were reported written.
  *
- * <p>{@code scripts/bench BulkImportCost [customers [batch [refusedEvery [shards]]]]}, e.g. {@code
- * scripts/bench BulkImportCost 10000 1000 100 4}.
+ * <p>{@code scripts/bench BulkImportCost} runs it; options ({@code --help} lists them):
+ *
+ * <pre>
+ *   --customers=10000  --batch=1000  --refusedEvery=100 (1 customer in that many is refused)
+ *   --shards=4
+ * </pre>
  */
 public final class BulkImportCost {
   private static final String BLOCKED = "blocked.example";
@@ -32,11 +37,23 @@ public final class BulkImportCost {
 
   private BulkImportCost() {}
 
+  static final CommandLine COMMAND_LINE =
+      new CommandLine(
+              "BulkImportCost", "the requests a bulk backfill costs in each shape of job answer")
+          .option("customers", "customers to write", 10_000)
+          .option("batch", "records per bulk import job", 1_000)
+          .option("refusedEvery", "1 customer in this many is refused by the server", 100)
+          .option("shards", "the write's shards", 4);
+
   public static void main(String[] args) throws Exception {
-    int customers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    int batch = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-    int refusedEvery = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-    int shards = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+    COMMAND_LINE.run(args, System.out, System.err, BulkImportCost::run);
+  }
+
+  private static void run(CommandLine.Parsed options) throws Exception {
+    int customers = options.integer("customers", 10_000);
+    int batch = options.integer("batch", 1_000);
+    int refusedEvery = options.integer("refusedEvery", 100);
+    int shards = options.integer("shards", 4);
     long refused = (customers + refusedEvery - 1) / refusedEvery;
     System.out.printf(
         Locale.ROOT,

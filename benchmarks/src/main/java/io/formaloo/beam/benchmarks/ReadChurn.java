@@ -4,6 +4,7 @@ import io.formaloo.beam.emulator.Churn;
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.emulator.cli.CommandLine;
 import io.formaloo.beam.io.FormalooIO;
 import io.formaloo.beam.io.client.FormalooClient;
 import io.formaloo.beam.io.client.FormalooConfig;
@@ -36,7 +37,11 @@ import org.apache.beam.sdk.transforms.ParDo;
  * that existed before the read and after it, but were not read), and records/s; beside it, the
  * naive reader that follows {@code next} one page at a time.
  *
- * <p>Arguments: {@code [customers=3000] [latencyMs=5] [rows=all]} (rows: a regex of their names).
+ * <p>{@code scripts/bench ReadChurn} runs it; options ({@code --help} lists them):
+ *
+ * <pre>
+ *   --customers=3000  --latencyMs=5  --rows=REGEX (the rows whose names it matches; default: all)
+ * </pre>
  */
 public final class ReadChurn {
   private static final int PAGE_SIZE = 10;
@@ -56,10 +61,23 @@ public final class ReadChurn {
     return Churn.builder().perRequest(inserts, deletes).build();
   }
 
+  static final CommandLine COMMAND_LINE =
+      new CommandLine("ReadChurn", "readCustomers() of a list that changes while it is read")
+          .option("customers", "customers the emulator holds", 3_000)
+          .option("latencyMs", "the emulator's latency per request, and as much again of jitter", 5)
+          .option(
+              "rows", "a regex: only the rows whose names it matches (default: every row)", null);
+
   public static void main(String[] args) throws Exception {
-    int customers = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
-    int latencyMs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    java.util.regex.Pattern rows = java.util.regex.Pattern.compile(args.length > 2 ? args[2] : ".");
+    COMMAND_LINE.run(args, System.out, System.err, ReadChurn::run);
+  }
+
+  private static void run(CommandLine.Parsed options) throws Exception {
+    int customers = options.integer("customers", 3_000);
+    int latencyMs = options.integer("latencyMs", 5);
+    java.util.regex.Pattern rows =
+        options.read(
+            "rows", java.util.regex.Pattern.compile("."), java.util.regex.Pattern::compile);
     long stillPages = (customers + PAGE_SIZE - 1) / PAGE_SIZE;
     System.out.printf(
         "setup: %,d customers, pages of %d chosen by the server (a still list: %,d pages), %d ms"

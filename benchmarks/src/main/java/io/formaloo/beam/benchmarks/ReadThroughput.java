@@ -3,6 +3,7 @@ package io.formaloo.beam.benchmarks;
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.emulator.cli.CommandLine;
 import io.formaloo.beam.io.FormalooIO;
 import io.formaloo.beam.io.client.FormalooClient;
 import io.formaloo.beam.io.client.FormalooConfig;
@@ -34,19 +35,38 @@ import org.apache.beam.sdk.transforms.Count;
  *       same budget given to the connector, as a fraction of R x page size, with the 429s counted.
  * </ol>
  *
- * Arguments: {@code [customers=200000] [latencyMs=50] [rate=40] [parallelism=8]}. The read's
- * options are its defaults (16 pages in flight while the list is still).
+ * {@code scripts/bench ReadThroughput} runs it; options ({@code --help} lists them):
+ *
+ * <pre>
+ *   --customers=200000  --latencyMs=50  --rate=40 (R, requests/s)  --parallelism=8 (the Direct
+ *   runner's threads)
+ * </pre>
+ *
+ * The read's options are its defaults (16 pages in flight while the list is still).
  */
 public final class ReadThroughput {
   private static final int PAGE_SIZE = 100;
 
   private ReadThroughput() {}
 
+  static final CommandLine COMMAND_LINE =
+      new CommandLine(
+              "ReadThroughput",
+              "readCustomers() beside a sequential reader, then under the emulator's rate limit")
+          .option("customers", "customers the emulator holds", 200_000)
+          .option("latencyMs", "the emulator's latency per request", 50)
+          .option("rate", "the rate-limited run's limit R, requests per second", 40)
+          .option("parallelism", "the Direct runner's threads", 8);
+
   public static void main(String[] args) throws Exception {
-    int customers = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-    int latencyMs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-    double rate = args.length > 2 ? Double.parseDouble(args[2]) : 40;
-    int parallelism = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+    COMMAND_LINE.run(args, System.out, System.err, ReadThroughput::run);
+  }
+
+  private static void run(CommandLine.Parsed options) throws Exception {
+    int customers = options.integer("customers", 200_000);
+    int latencyMs = options.integer("latencyMs", 50);
+    double rate = options.decimal("rate", 40);
+    int parallelism = options.integer("parallelism", 8);
     Faults latency = Faults.builder().latency(Duration.ofMillis(latencyMs), Duration.ZERO).build();
     try (FormalooEmulator emulator =
         FormalooEmulator.start(

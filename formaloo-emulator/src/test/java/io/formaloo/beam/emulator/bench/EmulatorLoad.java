@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.emulator.cli.CommandLine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -34,17 +35,18 @@ import java.util.function.IntFunction;
  * </ol>
  *
  * <p>Each run prints requests, seconds, requests/s, p50/p99 latency and errors (an answer other
- * than 200, or an I/O failure). By default an emulator is started in-process; {@code --base-url}
- * targets a running one instead, on loopback only.
+ * than 200, or an I/O failure). By default an emulator is started in-process; {@code --baseUrl}
+ * targets a running one instead, on loopback only. Options, in the pipelines' {@code --name=value}
+ * dialect ({@code --help} lists them, {@link #COMMAND_LINE}):
  *
  * <pre>
- * scripts/bench-emulator [--concurrency 8] [--requests 100000] [--warmup 50000]
- *     [--customers 1000] [--server-threads 16] [--min-rps 5000] [--max-seconds 60]
- *     [--base-url http://127.0.0.1:8080/v1.0 --api-key K --api-secret S --business B]
+ * scripts/bench-emulator [--concurrency=8] [--requests=100000] [--warmup=50000]
+ *     [--customers=1000] [--serverThreads=16] [--minRps=5000] [--maxSeconds=60]
+ *     [--baseUrl=http://127.0.0.1:8080/v1.0 --apiKey=K --apiSecret=S --business=B]
  * </pre>
  *
- * Exit status: 0 when both runs had no errors and reached {@code --min-rps}; 1 on errors; 3 when a
- * run was below {@code --min-rps}; 2 on a usage error.
+ * Exit status: 0 when both runs had no errors and reached {@code --minRps}; 1 on errors; 3 when a
+ * run was below {@code --minRps}; 2 on a usage error (a wrong option, named).
  */
 public final class EmulatorLoad {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -68,68 +70,42 @@ public final class EmulatorLoad {
     double minRps = 5_000;
     int maxSeconds = 60;
 
+    /**
+     * The settings {@code args} give.
+     *
+     * @throws IllegalArgumentException naming the option at fault
+     */
     static Options parse(String[] args) {
+      return from(COMMAND_LINE.parse(args));
+    }
+
+    static Options from(CommandLine.Parsed p) {
       Options o = new Options();
-      for (int i = 0; i < args.length; i++) {
-        String flag = args[i];
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(flag + " needs a value");
-        }
-        String value = args[++i];
-        try {
-          switch (flag) {
-            case "--base-url":
-              o.baseUrl = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-              break;
-            case "--api-key":
-              o.apiKey = value;
-              break;
-            case "--api-secret":
-              o.apiSecret = value;
-              break;
-            case "--business":
-              o.business = value;
-              break;
-            case "--concurrency":
-              o.concurrency = positive(flag, Integer.parseInt(value));
-              break;
-            case "--requests":
-              o.requests = positive(flag, Integer.parseInt(value));
-              break;
-            case "--warmup":
-              o.warmup = Integer.parseInt(value);
-              if (o.warmup < 0) {
-                throw new IllegalArgumentException("--warmup must be >= 0");
-              }
-              break;
-            case "--customers":
-              o.customers = positive(flag, Integer.parseInt(value));
-              break;
-            case "--server-threads":
-              o.serverThreads = positive(flag, Integer.parseInt(value));
-              break;
-            case "--max-seconds":
-              o.maxSeconds = positive(flag, Integer.parseInt(value));
-              break;
-            case "--min-rps":
-              o.minRps = Double.parseDouble(value);
-              break;
-            default:
-              throw new IllegalArgumentException("unknown option " + flag);
-          }
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(flag + ": cannot read \"" + value + "\"");
-        }
-      }
-      if (o.baseUrl != null) {
+      if (p.has("baseUrl")) {
+        String value = p.string("baseUrl", null);
+        o.baseUrl = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
         requireLoopback(o.baseUrl);
       }
+      o.apiKey = p.string("apiKey", o.apiKey);
+      o.apiSecret = p.string("apiSecret", o.apiSecret);
+      o.business = p.string("business", o.business);
+      o.concurrency = positive(p, "concurrency", o.concurrency);
+      o.requests = positive(p, "requests", o.requests);
+      o.warmup = p.integer("warmup", o.warmup);
+      if (o.warmup < 0) {
+        throw new IllegalArgumentException("--warmup must be >= 0, got " + o.warmup);
+      }
+      o.customers = positive(p, "customers", o.customers);
+      o.serverThreads = positive(p, "serverThreads", o.serverThreads);
+      o.maxSeconds = positive(p, "maxSeconds", o.maxSeconds);
+      o.minRps = p.decimal("minRps", o.minRps);
       return o;
     }
 
-    private static int positive(String flag, int n) {
+    private static int positive(CommandLine.Parsed p, String name, int fallback) {
+      int n = p.integer(name, fallback);
       if (n <= 0) {
-        throw new IllegalArgumentException(flag + " must be positive, got " + n);
+        throw new IllegalArgumentException("--" + name + " must be positive, got " + n);
       }
       return n;
     }
@@ -182,24 +158,37 @@ public final class EmulatorLoad {
           p99Nanos / 1e6,
           errors,
           firstError == null ? "" : " (first: " + firstError + ")",
-          stoppedAtLimit ? " (stopped at the --max-seconds limit)" : "");
+          stoppedAtLimit ? " (stopped at the --maxSeconds limit)" : "");
     }
   }
 
+  /** The options; their defaults are {@link Options}'s. */
+  static final CommandLine COMMAND_LINE =
+      new CommandLine(
+              "bench-emulator",
+              "closed-loop GETs against the emulator, requests per second against a target")
+          .option("concurrency", "client threads, each with one request in flight", 8)
+          .option("requests", "measured requests per run", 100_000)
+          .option("warmup", "warm-up requests per run, not measured", 50_000)
+          .option("customers", "customers the in-process emulator holds", 1_000)
+          .option(
+              "serverThreads",
+              "the in-process emulator's threads",
+              EmulatorConfig.defaults().threads())
+          .option("minRps", "the target, requests per second; below it the exit code is 3", 5_000)
+          .option("maxSeconds", "each warm-up and measured phase stops after this", 60)
+          .option(
+              "baseUrl",
+              "a running emulator on loopback, e.g. http://127.0.0.1:8080/v1.0 (default: one"
+                  + " started in this JVM)",
+              null)
+          .option("apiKey", "the API key", EmulatorConfig.defaults().apiKey())
+          .option("apiSecret", "the API secret", EmulatorConfig.defaults().apiSecret())
+          .option("business", "the business slug", EmulatorConfig.defaults().business());
+
   public static void main(String[] args) throws Exception {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("bench-emulator: " + e.getMessage());
-      System.err.println(
-          "usage: scripts/bench-emulator [--concurrency C] [--requests N] [--warmup W]"
-              + " [--customers M] [--server-threads T] [--min-rps R] [--max-seconds S]"
-              + " [--base-url URL --api-key K --api-secret S --business B]");
-      System.exit(2);
-      return;
-    }
-    System.exit(run(options));
+    COMMAND_LINE.run(
+        args, System.out, System.err, options -> System.exit(run(Options.from(options))));
   }
 
   static int run(Options o) throws Exception {
@@ -402,7 +391,7 @@ public final class EmulatorLoad {
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 
-  /** The customers list's page count, asked of the server (so --base-url targets work too). */
+  /** The customers list's page count, asked of the server (so --baseUrl targets work too). */
   private static int pageCount(HttpClient client, Tokens tokens, Options o, String url)
       throws IOException, InterruptedException {
     HttpResponse<String> response =
@@ -490,7 +479,7 @@ public final class EmulatorLoad {
   private static void requireLoopback(String baseUrl) {
     URI uri = URI.create(baseUrl);
     if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
-      throw new IllegalArgumentException("--base-url must be an http:// URL, got " + baseUrl);
+      throw new IllegalArgumentException("--baseUrl must be an http:// URL, got " + baseUrl);
     }
     String host = uri.getHost();
     if (host.startsWith("[") && host.endsWith("]")) {
@@ -500,13 +489,13 @@ public final class EmulatorLoad {
       for (InetAddress address : InetAddress.getAllByName(host)) {
         if (!address.isLoopbackAddress()) {
           throw new IllegalArgumentException(
-              "--base-url must point at loopback (this generator only loads a local emulator),"
+              "--baseUrl must point at loopback (this generator only loads a local emulator),"
                   + " got "
                   + baseUrl);
         }
       }
     } catch (java.net.UnknownHostException e) {
-      throw new IllegalArgumentException("--base-url: unknown host " + host);
+      throw new IllegalArgumentException("--baseUrl: unknown host " + host);
     }
   }
 }
