@@ -3,7 +3,6 @@ package io.formaloo.beam.harness;
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
-import io.formaloo.beam.emulator.RequestLogEntry;
 import io.formaloo.beam.pipelines.backfill.Backfill;
 import io.formaloo.beam.pipelines.backfill.BackfillOptions;
 import io.formaloo.beam.pipelines.cli.Cli;
@@ -22,15 +21,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -97,8 +90,6 @@ public final class Soak {
   static final int MAX_ATTEMPTS = 10;
 
   static final Duration TOKEN_LIFETIME = Duration.ofSeconds(30);
-
-  private static final String TOKEN_ENDPOINT = "POST /oauth2/authorization-token/";
 
   private Soak() {}
 
@@ -277,12 +268,12 @@ public final class Soak {
             .faults(faults())
             .build();
     try (FormalooEmulator emulator = FormalooEmulator.start(config);
-        Guard guard = new Guard(emulator, settings, start, onBreach)) {
+        SoakGuard guard = new SoakGuard(emulator, settings, start, onBreach)) {
       Terminal withCredentials = terminal.withCredentials(emulator.apiKey(), emulator.apiSecret());
       Path deadLetters = work.resolve("dead-letters");
       Path export = work.resolve("export");
 
-      Snapshot before = Snapshot.of(emulator);
+      EmulatorSnapshot before = EmulatorSnapshot.of(emulator);
       terminal.out().printf("%n%s: 1/2 backfill%n", NAME);
       BackfillOptions backfillOptions = options(emulator, BackfillOptions.class);
       backfillOptions.setMaxParallelRequests(SHARDS);
@@ -292,14 +283,14 @@ public final class Soak {
       backfillOptions.setActivitiesInput(input.activitiesFile().toString());
       backfillOptions.setDeadLetterDir(deadLetters.toString());
       RunOutcome backfill = Backfill.run(backfillOptions, withCredentials);
-      Snapshot afterBackfill = Snapshot.of(emulator);
+      EmulatorSnapshot afterBackfill = EmulatorSnapshot.of(emulator);
 
       terminal.out().printf("%n%s: 2/2 export%n", NAME);
       ExportOptions exportOptions = options(emulator, ExportOptions.class);
       exportOptions.setOutputDir(export.toString());
       exportOptions.setEntities("customers,activities");
       RunOutcome exported = Export.run(exportOptions, withCredentials);
-      Snapshot afterExport = Snapshot.of(emulator);
+      EmulatorSnapshot afterExport = EmulatorSnapshot.of(emulator);
 
       SoakChecks checks = new SoakChecks();
       checks.emulatorHolds(emulator, input);
@@ -325,7 +316,7 @@ public final class Soak {
           exported.counters().pipeline(Entity.ACTIVITIES.folder() + "_exported"),
           "exported",
           afterExport.minus(afterBackfill));
-      Snapshot all = afterExport.minus(before);
+      EmulatorSnapshot all = afterExport.minus(before);
       terminal
           .out()
           .printf(
@@ -363,7 +354,7 @@ public final class Soak {
       long customers,
       long activities,
       String verb,
-      Snapshot emulator) {
+      EmulatorSnapshot emulator) {
     Counters c = outcome.counters();
     terminal
         .out()
@@ -400,126 +391,5 @@ public final class Soak {
     options.setFormalooMaxAttempts(MAX_ATTEMPTS);
     options.setProgressIntervalSeconds(10);
     return options;
-  }
-
-  /** The emulator's counts at one moment: requests, answers by status, dropped connections. */
-  private static final class Snapshot {
-    final long requests;
-    final Map<Integer, Long> statuses;
-    final long dropped;
-    final long droppedAfterWork;
-    final long tokenRequests;
-
-    private Snapshot(
-        long requests,
-        Map<Integer, Long> statuses,
-        long dropped,
-        long droppedAfterWork,
-        long tokenRequests) {
-      this.requests = requests;
-      this.statuses = statuses;
-      this.dropped = dropped;
-      this.droppedAfterWork = droppedAfterWork;
-      this.tokenRequests = tokenRequests;
-    }
-
-    static Snapshot of(FormalooEmulator emulator) {
-      long dropped = 0;
-      long afterWork = 0;
-      for (RequestLogEntry entry : emulator.requestLog()) {
-        if (entry.dropped()) {
-          dropped++;
-          // A connection dropped before the work is logged with status 0.
-          afterWork += entry.status() != 0 ? 1 : 0;
-        }
-      }
-      return new Snapshot(
-          emulator.requestCount(),
-          new TreeMap<>(emulator.statusCounts()),
-          dropped,
-          afterWork,
-          emulator.endpointCount(TOKEN_ENDPOINT));
-    }
-
-    Snapshot minus(Snapshot earlier) {
-      Map<Integer, Long> statuses = new TreeMap<>(this.statuses);
-      earlier.statuses.forEach((status, n) -> statuses.merge(status, -n, Long::sum));
-      statuses.values().removeIf(n -> n == 0);
-      return new Snapshot(
-          requests - earlier.requests,
-          statuses,
-          dropped - earlier.dropped,
-          droppedAfterWork - earlier.droppedAfterWork,
-          tokenRequests - earlier.tokenRequests);
-    }
-
-    /** E.g. {@code 2xx 200,000, 400 4,000, 429 1,200, 5xx 10,000}. */
-    String statusLine() {
-      Map<String, Long> groups = new TreeMap<>();
-      statuses.forEach(
-          (status, n) -> {
-            String group =
-                status == 0
-                    ? "none"
-                    : status == 429 || status == 401 || status == 400
-                        ? String.valueOf(status)
-                        : (status / 100) + "xx";
-            groups.merge(group, n, Long::sum);
-          });
-      List<String> parts = new ArrayList<>();
-      groups.forEach((group, n) -> parts.add(String.format("%s %,d", group, n)));
-      return String.join(", ", parts);
-    }
-  }
-
-  /**
-   * Watches the soak's bounds once a second: time since it started and the emulator's request
-   * count. Past either, it calls {@code onBreach} once.
-   */
-  private static final class Guard implements AutoCloseable {
-    private final ScheduledExecutorService timer;
-    private final AtomicBoolean breached = new AtomicBoolean();
-
-    Guard(
-        FormalooEmulator emulator, Settings settings, long startNanos, Consumer<String> onBreach) {
-      this.timer =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "soak-guard");
-                t.setDaemon(true);
-                return t;
-              });
-      timer.scheduleAtFixedRate(
-          () -> {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-            long requests = emulator.requestCount();
-            String reason = null;
-            if (elapsed.compareTo(settings.timeLimit()) > 0) {
-              reason =
-                  "the soak ran longer than its limit of "
-                      + Elapsed.format(settings.timeLimit())
-                      + " (--timeLimitMinutes), after "
-                      + String.format("%,d", requests)
-                      + " requests";
-            } else if (requests > settings.maxRequests()) {
-              reason =
-                  String.format(
-                      "the emulator received %,d requests, more than the ceiling of %,d"
-                          + " (--maxRequests), after %s",
-                      requests, settings.maxRequests(), Elapsed.format(elapsed));
-            }
-            if (reason != null && breached.compareAndSet(false, true)) {
-              onBreach.accept(reason);
-            }
-          },
-          1,
-          1,
-          TimeUnit.SECONDS);
-    }
-
-    @Override
-    public void close() {
-      timer.shutdownNow();
-    }
   }
 }

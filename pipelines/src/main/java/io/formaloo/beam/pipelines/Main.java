@@ -6,53 +6,77 @@ import io.formaloo.beam.pipelines.cli.Cli;
 import io.formaloo.beam.pipelines.export.Export;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The bundled jar's entry point: {@code java -jar pipelines-bundled.jar <command> [options]}, one
  * command per pipeline, so that one artifact deploys them all (and {@code flink run} can submit it
- * with this main class or any pipeline's own). The demo and the soak are in formaloo-harness, whose
- * bundled jar adds them to these.
+ * with this main class or any pipeline's own). The harness jar adds the demo and the soak to these
+ * commands through {@link #run(String, List, String[])}.
  */
 public final class Main {
+  /**
+   * One command of a bundled jar.
+   *
+   * @param name what the user types first, lower case
+   * @param description one line for the usage text
+   * @param main the command's own main, given the arguments after the name
+   */
+  public record Command(String name, String description, Consumer<String[]> main) {}
+
+  /** The pipelines' commands. */
+  public static final List<Command> PIPELINES =
+      List.of(
+          new Command(
+              Backfill.NAME,
+              "load customers and activities from files into Formaloo",
+              Backfill::main),
+          new Command(
+              Export.NAME, "export Formaloo data to files (jsonl, avro, parquet)", Export::main),
+          new Command(
+              Analytics.NAME,
+              "charts and tables of an export, as CSV and report.html",
+              Analytics::main));
+
   private Main() {}
 
   /** Runs the pipeline {@code args[0]} names with the other arguments; exits as it does. */
   public static void main(String[] args) {
-    if (args.length == 0) {
-      usage(System.err);
-      System.exit(Cli.USAGE);
-    }
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    switch (args[0].toLowerCase(Locale.ROOT)) {
-      case Backfill.NAME:
-        Backfill.main(rest);
-        return;
-      case Export.NAME:
-        Export.main(rest);
-        return;
-      case Analytics.NAME:
-        Analytics.main(rest);
-        return;
-      case "help":
-      case "--help":
-      case "-h":
-        usage(System.out);
-        return;
-      default:
-        System.err.println("unknown command " + args[0]);
-        usage(System.err);
-        System.exit(Cli.USAGE);
-    }
+    run("pipelines-bundled.jar", PIPELINES, args);
   }
 
-  /** The commands and how to run them. */
-  public static void usage(PrintStream out) {
-    out.println("usage: java -jar pipelines-bundled.jar <command> [--option=value ...]");
+  /**
+   * Runs the command of {@code commands} that {@code args[0]} names with the other arguments, or
+   * prints the usage: on standard output for {@code help}, else on standard error with exit code
+   * {@link Cli#USAGE}.
+   */
+  public static void run(String jar, List<Command> commands, String[] args) {
+    String name = args.length == 0 ? "" : args[0].toLowerCase(Locale.ROOT);
+    if (List.of("help", "--help", "-h").contains(name)) {
+      usage(jar, commands, System.out);
+      return;
+    }
+    for (Command command : commands) {
+      if (command.name().equals(name)) {
+        command.main().accept(Arrays.copyOfRange(args, 1, args.length));
+        return;
+      }
+    }
+    if (!name.isEmpty()) {
+      System.err.println("unknown command " + args[0]);
+    }
+    usage(jar, commands, System.err);
+    System.exit(Cli.USAGE);
+  }
+
+  private static void usage(String jar, List<Command> commands, PrintStream out) {
+    out.println("usage: java -jar " + jar + " <command> [--option=value ...]");
     out.println("commands:");
-    out.println("  backfill   load customers and activities from files into Formaloo");
-    out.println("  export     export Formaloo data to files (jsonl, avro, parquet)");
-    out.println("  analytics  charts and tables of an export, as CSV and report.html");
+    for (Command command : commands) {
+      out.printf("  %-10s %s%n", command.name(), command.description());
+    }
     out.println("<command> --help lists a command's options.");
   }
 }

@@ -56,6 +56,22 @@ class BundledJarIT {
   }
 
   @Test
+  void helpListsTheCommandsAndSucceeds() throws Exception {
+    Result r = java(List.of("--help"));
+    assertThat(r.output, r.exitCode, is(Cli.OK));
+    assertThat(r.output, containsString("usage: java -jar pipelines-bundled.jar <command>"));
+    assertThat(r.output, containsString("analytics  charts and tables"));
+  }
+
+  @Test
+  void anUnknownCommandIsNamedAndExitsWithAUsageError() throws Exception {
+    Result r = java(List.of("exprot", "--outputDir=out"));
+    assertThat(r.exitCode, is(Cli.USAGE));
+    assertThat(r.output, containsString("unknown command exprot"));
+    assertThat(r.output, containsString("export"));
+  }
+
+  @Test
   void exportThenAnalyticsRunFromTheJar() throws Exception {
     Path out = dir.resolve("out");
     Result export =
