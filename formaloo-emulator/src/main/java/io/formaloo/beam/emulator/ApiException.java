@@ -29,6 +29,14 @@ final class ApiException extends RuntimeException {
     return detail(404, "Not found.");
   }
 
+  /** The record a path named, or a 404 when there is none: what every item endpoint answers. */
+  static <T> T notFoundIfNull(T found) {
+    if (found == null) {
+      throw notFound();
+    }
+    return found;
+  }
+
   static ApiException invalidPage() {
     return detail(404, "Invalid page.");
   }

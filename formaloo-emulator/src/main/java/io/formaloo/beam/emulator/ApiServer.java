@@ -1,43 +1,28 @@
 package io.formaloo.beam.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Serves every request: admin paths go to {@link AdminEndpoints}; API paths pass the faults, the
  * key and token check and the business check, then reach their {@link Route}. Every request is
- * logged with its endpoint, status and duration.
+ * logged with its endpoint, status and duration; {@link AnswerWriter} then sends the answer.
  */
 final class ApiServer implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
-
-  /** How long a stalled answer ({@link HostileAnswer#STALL_MID_BODY}) holds on at most. */
-  private static final Duration MAX_STALL = Duration.ofMinutes(1);
-
-  private static final byte[] HTML_502 =
-      ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
-              + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
-              + "</body>\r\n</html>\r\n")
-          .getBytes(StandardCharsets.UTF_8);
-
-  private static final byte[] NOT_JSON = "OK\n".getBytes(StandardCharsets.UTF_8);
 
   /** The endpoint that writes one customer: what {@link Faults#slowCustomer()} applies to. */
   private static final String CUSTOMER_WRITE = "POST /customers/";
@@ -46,6 +31,7 @@ final class ApiServer implements HttpHandler {
   private final AdminEndpoints admin;
   private final TokenIssuer tokens;
   private final FaultInjector faults;
+  private final AnswerWriter writer;
   private final RequestLog log;
   private final Clock clock;
   private final String business;
@@ -64,36 +50,11 @@ final class ApiServer implements HttpHandler {
     this.admin = admin;
     this.tokens = tokens;
     this.faults = faults;
+    this.writer = new AnswerWriter(faults);
     this.log = log;
     this.clock = clock;
     this.business = business;
     this.businessParameter = businessParameter;
-  }
-
-  /** Thrown to make the JDK server close the connection mid-answer (the drop faults). */
-  private static final class DropConnection extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    DropConnection() {
-      super("connection dropped by fault injection", null, false, false);
-    }
-  }
-
-  /** What the server decided to answer, decided before a byte of it is sent. */
-  private static final class Outcome {
-    String endpoint;
-    int status = 500;
-    JsonNode body;
-    String retryAfter;
-
-    /** Drop the connection instead of answering: the work was not done. */
-    boolean dropBeforeWork;
-
-    /** Send half the answer, then drop the connection: the work was done. */
-    boolean dropAfterWork;
-
-    /** The e-mail address of a customer write, else null. */
-    String customer;
   }
 
   @Override
@@ -110,12 +71,12 @@ final class ApiServer implements HttpHandler {
     if (uri.getRawPath().startsWith(AdminEndpoints.PREFIX)) {
       // Not logged: the log and counters describe what clients asked of the API.
       AdminEndpoints.Answer answer = admin.handle(method, uri, body);
-      send(exchange, answer.body, null, false, false, answer.status);
+      writer.send(exchange, answer.body, null, false, false, answer.status);
       return;
     }
     Outcome outcome = decide(exchange, method, uri, body);
     Faults current = faults.faults();
-    HostileAnswer hostile = answerLevelHostility(method, outcome, current);
+    HostileAnswer hostile = AnswerWriter.answerLevelHostility(method, outcome, current);
     int status = outcome.status;
     if (hostile == HostileAnswer.HTML_ERROR_PAGE) {
       status = 502;
@@ -143,100 +104,19 @@ final class ApiServer implements HttpHandler {
     // Counted once logged, so that a write it releases is logged after it.
     faults.customerWriteAnswered(outcome.customer);
     if (outcome.dropBeforeWork) {
-      drop(exchange);
+      AnswerWriter.drop(exchange);
     }
     if (hostile != HostileAnswer.NONE) {
-      sendHostile(exchange, uri, outcome, current);
+      writer.sendHostile(exchange, uri, outcome, current);
       return;
     }
-    send(
+    writer.send(
         exchange,
         outcome.body,
         outcome.retryAfter,
         outcome.dropAfterWork,
         faults.faults().envelope(),
         outcome.status);
-  }
-
-  /**
-   * The hostile answer that replaces this one, or {@code NONE}: only a successful {@code GET} gets
-   * one, and only the kinds sent here (the page-level kinds are {@link Paginator}'s).
-   */
-  private static HostileAnswer answerLevelHostility(String method, Outcome outcome, Faults f) {
-    HostileAnswer hostile = f.hostileAnswer();
-    if (!method.equals("GET")
-        || outcome.dropBeforeWork
-        || outcome.status < 200
-        || outcome.status >= 300
-        || outcome.body == null) {
-      return HostileAnswer.NONE;
-    }
-    switch (hostile) {
-      case TRUNCATED_JSON:
-      case HTML_ERROR_PAGE:
-      case NOT_JSON:
-      case WRONG_CONTENT_TYPE:
-      case FOREIGN_REDIRECT:
-      case STALL_MID_BODY:
-        return hostile;
-      default:
-        return HostileAnswer.NONE;
-    }
-  }
-
-  private void sendHostile(HttpExchange exchange, URI uri, Outcome outcome, Faults f)
-      throws IOException {
-    byte[] whole = Json.bytes(f.envelope() ? envelope(outcome.status, outcome.body) : outcome.body);
-    switch (f.hostileAnswer()) {
-      case TRUNCATED_JSON:
-        sendWhole(
-            exchange, outcome.status, "application/json", Arrays.copyOf(whole, whole.length / 2));
-        return;
-      case HTML_ERROR_PAGE:
-        sendWhole(exchange, 502, "text/html; charset=utf-8", HTML_502);
-        return;
-      case NOT_JSON:
-        sendWhole(exchange, outcome.status, "application/json", NOT_JSON);
-        return;
-      case WRONG_CONTENT_TYPE:
-        sendWhole(exchange, outcome.status, "text/html; charset=utf-8", whole);
-        return;
-      case FOREIGN_REDIRECT:
-        String path = uri.getRawPath().substring(FormalooEmulator.API_PREFIX.length());
-        exchange
-            .getResponseHeaders()
-            .set(
-                "Location",
-                f.foreignBaseUrl()
-                    + path
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-        exchange.sendResponseHeaders(302, -1);
-        exchange.close();
-        return;
-      case STALL_MID_BODY:
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(outcome.status, whole.length);
-        OutputStream out = exchange.getResponseBody();
-        out.write(whole, 0, whole.length / 2);
-        out.flush();
-        try {
-          faults.awaitChange(f, MAX_STALL);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        throw new DropConnection();
-      default:
-        throw new IllegalStateException("not an answer-level hostile answer: " + f.hostileAnswer());
-    }
-  }
-
-  private static void sendWhole(HttpExchange exchange, int status, String type, byte[] bytes)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 
   /** The names of the credential headers a request carried, never their values. */
@@ -349,54 +229,6 @@ final class ApiServer implements HttpHandler {
           "Business \"" + asked + "\" does not exist or cannot be reached with this API key.");
     }
     req.business(business);
-  }
-
-  private void send(
-      HttpExchange exchange,
-      JsonNode body,
-      String retryAfter,
-      boolean drop,
-      boolean envelope,
-      int status)
-      throws IOException {
-    if (retryAfter != null) {
-      exchange.getResponseHeaders().set("Retry-After", retryAfter);
-    }
-    if (status == 204) {
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-      return;
-    }
-    JsonNode payload = envelope ? envelope(status, body) : body;
-    byte[] bytes = Json.bytes(payload);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    if (drop) {
-      OutputStream out = exchange.getResponseBody();
-      out.write(bytes, 0, bytes.length / 2);
-      out.flush();
-      throw new DropConnection();
-    }
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  /** Drops the connection before any answer: headers promise a body that never comes. */
-  private static void drop(HttpExchange exchange) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, 1024);
-    exchange.getResponseBody().flush();
-    throw new DropConnection();
-  }
-
-  private static ObjectNode envelope(int status, JsonNode body) {
-    ObjectNode node = Json.MAPPER.createObjectNode();
-    node.put("status", status);
-    boolean ok = status >= 200 && status < 300;
-    node.set("errors", ok ? Json.MAPPER.createObjectNode() : body);
-    node.set("data", ok ? body : null);
-    return node;
   }
 
   private String retryAfter(Duration wait) {

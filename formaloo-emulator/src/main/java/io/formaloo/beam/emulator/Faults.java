@@ -25,48 +25,10 @@ public final class Faults {
 
   private static final Faults NONE = builder().build();
 
-  private final Duration latency;
-  private final Duration latencyJitter;
-  private final double rateLimitPerSecond;
-  private final RetryAfterMode retryAfterMode;
-  private final double errorRate;
-  private final double dropRate;
-  private final double dropAfterCommitRate;
-  private final double batchJobFailureRate;
-  private final boolean envelope;
-  private final int insertsPerListRequest;
-  private final int deletesPerListRequest;
-  private final Churn churn;
-  private final int serverPageSize;
-  private final int failingPage;
-  private final HostileAnswer hostileAnswer;
-  private final long hostileCount;
-  private final String foreignBaseUrl;
-  private final String slowCustomer;
-  private final int slowCustomerUntilOthers;
-  private final Duration slowCustomerMaxWait;
+  private final FaultSettings s;
 
-  private Faults(Builder b) {
-    this.latency = b.latency;
-    this.latencyJitter = b.latencyJitter;
-    this.rateLimitPerSecond = b.rateLimitPerSecond;
-    this.retryAfterMode = b.retryAfterMode;
-    this.errorRate = b.errorRate;
-    this.dropRate = b.dropRate;
-    this.dropAfterCommitRate = b.dropAfterCommitRate;
-    this.batchJobFailureRate = b.batchJobFailureRate;
-    this.envelope = b.envelope;
-    this.insertsPerListRequest = b.insertsPerListRequest;
-    this.deletesPerListRequest = b.deletesPerListRequest;
-    this.churn = b.churn;
-    this.serverPageSize = b.serverPageSize;
-    this.failingPage = b.failingPage;
-    this.hostileAnswer = b.hostileAnswer;
-    this.hostileCount = b.hostileCount;
-    this.foreignBaseUrl = b.foreignBaseUrl;
-    this.slowCustomer = b.slowCustomer;
-    this.slowCustomerUntilOthers = b.slowCustomerUntilOthers;
-    this.slowCustomerMaxWait = b.slowCustomerMaxWait;
+  private Faults(FaultSettings settings) {
+    this.s = settings;
   }
 
   /** No faults: a healthy, fast, unwrapped API. */
@@ -75,93 +37,72 @@ public final class Faults {
   }
 
   public static Builder builder() {
-    return new Builder();
+    return new Builder(new FaultSettings());
   }
 
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.latency = latency;
-    b.latencyJitter = latencyJitter;
-    b.rateLimitPerSecond = rateLimitPerSecond;
-    b.retryAfterMode = retryAfterMode;
-    b.errorRate = errorRate;
-    b.dropRate = dropRate;
-    b.dropAfterCommitRate = dropAfterCommitRate;
-    b.batchJobFailureRate = batchJobFailureRate;
-    b.envelope = envelope;
-    b.insertsPerListRequest = insertsPerListRequest;
-    b.deletesPerListRequest = deletesPerListRequest;
-    b.churn = churn;
-    b.serverPageSize = serverPageSize;
-    b.failingPage = failingPage;
-    b.hostileAnswer = hostileAnswer;
-    b.hostileCount = hostileCount;
-    b.foreignBaseUrl = foreignBaseUrl;
-    b.slowCustomer = slowCustomer;
-    b.slowCustomerUntilOthers = slowCustomerUntilOthers;
-    b.slowCustomerMaxWait = slowCustomerMaxWait;
-    return b;
+    return new Builder(s.copy());
   }
 
   /** Fixed delay added before every answer. */
   public Duration latency() {
-    return latency;
+    return s.latency;
   }
 
   /** Upper bound of a uniformly random delay added on top of {@link #latency()}. */
   public Duration latencyJitter() {
-    return latencyJitter;
+    return s.latencyJitter;
   }
 
   /** Requests per second the whole API accepts before answering 429; 0 means unlimited. */
   public double rateLimitPerSecond() {
-    return rateLimitPerSecond;
+    return s.rateLimitPerSecond;
   }
 
   public RetryAfterMode retryAfterMode() {
-    return retryAfterMode;
+    return s.retryAfterMode;
   }
 
   /** Probability of answering 500, 502 or 503 without doing the work. */
   public double errorRate() {
-    return errorRate;
+    return s.errorRate;
   }
 
   /** Probability of dropping the connection mid-answer without doing the work. */
   public double dropRate() {
-    return dropRate;
+    return s.dropRate;
   }
 
   /**
    * Probability of doing the work (committing a write), then dropping the connection mid-answer.
    */
   public double dropAfterCommitRate() {
-    return dropAfterCommitRate;
+    return s.dropAfterCommitRate;
   }
 
   /** Probability that a batch import job ends {@code failed} without importing any row. */
   public double batchJobFailureRate() {
-    return batchJobFailureRate;
+    return s.batchJobFailureRate;
   }
 
   /** Whether every answer is wrapped as {@code {"status", "errors", "data"}}. */
   public boolean envelope() {
-    return envelope;
+    return s.envelope;
   }
 
   /** Customers or activities inserted before each answer to a list of them (page shifting). */
   public int insertsPerListRequest() {
-    return insertsPerListRequest;
+    return s.insertsPerListRequest;
   }
 
   /** Customers or activities deleted before each answer to a list of them (page shifting). */
   public int deletesPerListRequest() {
-    return deletesPerListRequest;
+    return s.deletesPerListRequest;
   }
 
   /** How the lists change while they are read, beyond the whole inserts and deletes above. */
   public Churn churn() {
-    return churn;
+    return s.churn;
   }
 
   /**
@@ -169,22 +110,22 @@ public final class Faults {
    * server that does not honour the parameter; 0 honours it (up to the configured maximum).
    */
   public int serverPageSize() {
-    return serverPageSize;
+    return s.serverPageSize;
   }
 
   /** The page number of every list that answers 500 to every request; 0 for none. */
   public int failingPage() {
-    return failingPage;
+    return s.failingPage;
   }
 
   /** The hostile answer every successful {@code GET} of the API gets; {@code NONE} by default. */
   public HostileAnswer hostileAnswer() {
-    return hostileAnswer;
+    return s.hostileAnswer;
   }
 
   /** The {@code count} list pages answer under {@link HostileAnswer#WRONG_COUNT}; else 0. */
   public long hostileCount() {
-    return hostileCount;
+    return s.hostileCount;
   }
 
   /**
@@ -193,7 +134,7 @@ public final class Faults {
    * null.
    */
   public String foreignBaseUrl() {
-    return foreignBaseUrl;
+    return s.foreignBaseUrl;
   }
 
   /**
@@ -201,142 +142,45 @@ public final class Faults {
    * Builder#slowCustomer}), lower case; else null.
    */
   public String slowCustomer() {
-    return slowCustomer;
+    return s.slowCustomer;
   }
 
   /** How many writes of other customers a write of {@link #slowCustomer()} waits for. */
   public int slowCustomerUntilOthers() {
-    return slowCustomerUntilOthers;
+    return s.slowCustomerUntilOthers;
   }
 
   /** The longest either wait of {@link Builder#slowCustomer} lasts. */
   public Duration slowCustomerMaxWait() {
-    return slowCustomerMaxWait;
+    return s.slowCustomerMaxWait;
   }
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Faults)) {
-      return false;
-    }
-    Faults f = (Faults) o;
-    return latency.equals(f.latency)
-        && latencyJitter.equals(f.latencyJitter)
-        && rateLimitPerSecond == f.rateLimitPerSecond
-        && retryAfterMode == f.retryAfterMode
-        && errorRate == f.errorRate
-        && dropRate == f.dropRate
-        && dropAfterCommitRate == f.dropAfterCommitRate
-        && batchJobFailureRate == f.batchJobFailureRate
-        && envelope == f.envelope
-        && insertsPerListRequest == f.insertsPerListRequest
-        && deletesPerListRequest == f.deletesPerListRequest
-        && churn.equals(f.churn)
-        && serverPageSize == f.serverPageSize
-        && failingPage == f.failingPage
-        && hostileAnswer == f.hostileAnswer
-        && hostileCount == f.hostileCount
-        && Objects.equals(foreignBaseUrl, f.foreignBaseUrl)
-        && Objects.equals(slowCustomer, f.slowCustomer)
-        && slowCustomerUntilOthers == f.slowCustomerUntilOthers
-        && slowCustomerMaxWait.equals(f.slowCustomerMaxWait);
+    return o instanceof Faults && s.equals(((Faults) o).s);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(
-        latency,
-        latencyJitter,
-        rateLimitPerSecond,
-        retryAfterMode,
-        errorRate,
-        dropRate,
-        dropAfterCommitRate,
-        batchJobFailureRate,
-        envelope,
-        insertsPerListRequest,
-        deletesPerListRequest,
-        churn,
-        serverPageSize,
-        failingPage,
-        hostileAnswer,
-        hostileCount,
-        foreignBaseUrl,
-        slowCustomer,
-        slowCustomerUntilOthers,
-        slowCustomerMaxWait);
+    return s.hashCode();
   }
 
   @Override
   public String toString() {
-    return "Faults{latency="
-        + latency
-        + ", jitter="
-        + latencyJitter
-        + ", rateLimitPerSecond="
-        + rateLimitPerSecond
-        + ", retryAfter="
-        + retryAfterMode
-        + ", errorRate="
-        + errorRate
-        + ", dropRate="
-        + dropRate
-        + ", dropAfterCommitRate="
-        + dropAfterCommitRate
-        + ", batchJobFailureRate="
-        + batchJobFailureRate
-        + ", envelope="
-        + envelope
-        + ", insertsPerListRequest="
-        + insertsPerListRequest
-        + ", deletesPerListRequest="
-        + deletesPerListRequest
-        + (churn.isNone() ? "" : ", churn=" + churn)
-        + (serverPageSize > 0 ? ", serverPageSize=" + serverPageSize : "")
-        + (failingPage > 0 ? ", failingPage=" + failingPage : "")
-        + ", hostileAnswer="
-        + hostileAnswer
-        + (hostileAnswer == HostileAnswer.WRONG_COUNT ? ", hostileCount=" + hostileCount : "")
-        + (foreignBaseUrl == null ? "" : ", foreignBaseUrl=" + foreignBaseUrl)
-        + (slowCustomer == null
-            ? ""
-            : ", slowCustomer="
-                + slowCustomer
-                + " until "
-                + slowCustomerUntilOthers
-                + " others, at most "
-                + slowCustomerMaxWait)
-        + "}";
+    return s.toString();
   }
 
   /** Builds {@link Faults}; every setting starts off (no fault). */
   public static final class Builder {
-    private Duration latency = Duration.ZERO;
-    private Duration latencyJitter = Duration.ZERO;
-    private double rateLimitPerSecond;
-    private RetryAfterMode retryAfterMode = RetryAfterMode.SECONDS;
-    private double errorRate;
-    private double dropRate;
-    private double dropAfterCommitRate;
-    private double batchJobFailureRate;
-    private boolean envelope;
-    private int insertsPerListRequest;
-    private int deletesPerListRequest;
-    private Churn churn = Churn.none();
-    private int serverPageSize;
-    private int failingPage;
-    private HostileAnswer hostileAnswer = HostileAnswer.NONE;
-    private long hostileCount;
-    private String foreignBaseUrl;
-    private String slowCustomer;
-    private int slowCustomerUntilOthers;
-    private Duration slowCustomerMaxWait = Duration.ZERO;
+    private final FaultSettings s;
 
-    private Builder() {}
+    private Builder(FaultSettings settings) {
+      this.s = settings;
+    }
 
     public Builder latency(Duration fixed, Duration jitter) {
-      this.latency = nonNegative("latency", fixed);
-      this.latencyJitter = nonNegative("latency jitter", jitter);
+      s.latency = nonNegative("latency", fixed);
+      s.latencyJitter = nonNegative("latency jitter", jitter);
       return this;
     }
 
@@ -346,61 +190,61 @@ public final class Faults {
             "rate limit must be >= 0 requests per second (0 = unlimited), got "
                 + requestsPerSecond);
       }
-      this.rateLimitPerSecond = requestsPerSecond;
-      this.retryAfterMode = Objects.requireNonNull(retryAfter, "retryAfter");
+      s.rateLimitPerSecond = requestsPerSecond;
+      s.retryAfterMode = Objects.requireNonNull(retryAfter, "retryAfter");
       return this;
     }
 
     public Builder errorRate(double probability) {
-      this.errorRate = probability("errorRate", probability);
+      s.errorRate = probability("errorRate", probability);
       return this;
     }
 
     public Builder dropRate(double probability) {
-      this.dropRate = probability("dropRate", probability);
+      s.dropRate = probability("dropRate", probability);
       return this;
     }
 
     public Builder dropAfterCommitRate(double probability) {
-      this.dropAfterCommitRate = probability("dropAfterCommitRate", probability);
+      s.dropAfterCommitRate = probability("dropAfterCommitRate", probability);
       return this;
     }
 
     public Builder batchJobFailureRate(double probability) {
-      this.batchJobFailureRate = probability("batchJobFailureRate", probability);
+      s.batchJobFailureRate = probability("batchJobFailureRate", probability);
       return this;
     }
 
     public Builder envelope(boolean envelope) {
-      this.envelope = envelope;
+      s.envelope = envelope;
       return this;
     }
 
     public Builder insertsPerListRequest(int count) {
-      this.insertsPerListRequest = nonNegative("insertsPerListRequest", count);
+      s.insertsPerListRequest = nonNegative("insertsPerListRequest", count);
       return this;
     }
 
     public Builder deletesPerListRequest(int count) {
-      this.deletesPerListRequest = nonNegative("deletesPerListRequest", count);
+      s.deletesPerListRequest = nonNegative("deletesPerListRequest", count);
       return this;
     }
 
     /** How the lists change while they are read: per request, per second, in bursts. */
     public Builder churn(Churn churn) {
-      this.churn = Objects.requireNonNull(churn, "churn");
+      s.churn = Objects.requireNonNull(churn, "churn");
       return this;
     }
 
     /** Answers every request for page {@code page} of a list with a 500; 0 for none. */
     public Builder failingPage(int page) {
-      this.failingPage = nonNegative("failingPage", page);
+      s.failingPage = nonNegative("failingPage", page);
       return this;
     }
 
     /** Answers every list with pages of {@code size}, ignoring {@code page_size}; 0 honours it. */
     public Builder serverPageSize(int size) {
-      this.serverPageSize = nonNegative("serverPageSize", size);
+      s.serverPageSize = nonNegative("serverPageSize", size);
       return this;
     }
 
@@ -459,21 +303,21 @@ public final class Faults {
      */
     public Builder slowCustomer(String email, int untilOthers, Duration maxWait) {
       if (email == null) {
-        this.slowCustomer = null;
-        this.slowCustomerUntilOthers = 0;
-        this.slowCustomerMaxWait = Duration.ZERO;
+        s.slowCustomer = null;
+        s.slowCustomerUntilOthers = 0;
+        s.slowCustomerMaxWait = Duration.ZERO;
         return this;
       }
-      this.slowCustomer = email.toLowerCase(Locale.ROOT);
-      this.slowCustomerUntilOthers = nonNegative("slowCustomer untilOthers", untilOthers);
-      this.slowCustomerMaxWait = nonNegative("slowCustomer maxWait", maxWait);
+      s.slowCustomer = email.toLowerCase(Locale.ROOT);
+      s.slowCustomerUntilOthers = nonNegative("slowCustomer untilOthers", untilOthers);
+      s.slowCustomerMaxWait = nonNegative("slowCustomer maxWait", maxWait);
       return this;
     }
 
     private Builder hostile(HostileAnswer answer, long count, String foreignBaseUrl) {
-      this.hostileAnswer = answer;
-      this.hostileCount = count;
-      this.foreignBaseUrl = foreignBaseUrl;
+      s.hostileAnswer = answer;
+      s.hostileCount = count;
+      s.foreignBaseUrl = foreignBaseUrl;
       return this;
     }
 
@@ -486,7 +330,8 @@ public final class Faults {
     }
 
     public Faults build() {
-      return new Faults(this);
+      // A copy, so that the builder may go on without changing what it built.
+      return new Faults(s.copy());
     }
 
     private static double probability(String name, double p) {
