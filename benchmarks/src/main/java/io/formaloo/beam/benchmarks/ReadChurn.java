@@ -6,6 +6,7 @@ import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
 import io.formaloo.beam.emulator.cli.CommandLine;
 import io.formaloo.beam.io.FormalooIO;
+import io.formaloo.beam.io.FormalooMetrics;
 import io.formaloo.beam.io.client.FormalooClient;
 import io.formaloo.beam.io.client.FormalooConfig;
 import io.formaloo.beam.io.client.FormalooCredentials;
@@ -127,11 +128,11 @@ public final class ReadChurn {
 
   /** Where the connector's requests went, from its metrics. */
   private static final String[] HOW = {
-    "read_probe_pages",
-    "read_batches_still",
-    "read_batches_changed",
-    "read_gaps",
-    "read_step_back_pages"
+    FormalooMetrics.READ_PROBE_PAGES,
+    FormalooMetrics.READ_BATCHES_STILL,
+    FormalooMetrics.READ_BATCHES_CHANGED,
+    FormalooMetrics.READ_GAPS,
+    FormalooMetrics.READ_STEP_BACK_PAGES
   };
 
   private static Figures run(int customers, int latencyMs, Churn churn, boolean connector)
@@ -192,7 +193,7 @@ public final class ReadChurn {
               .metrics()
               .queryMetrics(
                   MetricsFilter.builder()
-                      .addNameFilter(MetricNameFilter.named("formaloo", name))
+                      .addNameFilter(MetricNameFilter.named(FormalooMetrics.NAMESPACE, name))
                       .build())
               .getCounters()) {
         total += c.getAttempted();

@@ -5,6 +5,7 @@ import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
 import io.formaloo.beam.emulator.cli.CommandLine;
 import io.formaloo.beam.io.FormalooIO;
+import io.formaloo.beam.io.FormalooMetrics;
 import io.formaloo.beam.io.client.FormalooClient;
 import io.formaloo.beam.io.client.FormalooConfig;
 import io.formaloo.beam.io.client.FormalooCredentials;
@@ -142,7 +143,9 @@ public final class ReadThroughput {
             .metrics()
             .queryMetrics(
                 MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named("formaloo", "read_records"))
+                    .addNameFilter(
+                        MetricNameFilter.named(
+                            FormalooMetrics.NAMESPACE, FormalooMetrics.READ_RECORDS))
                     .build())
             .getCounters()) {
       records += counter.getAttempted();

@@ -1,40 +1,35 @@
 package io.formaloo.beam.io.client;
 
+import static io.formaloo.beam.io.FormalooMetrics.NAMESPACE;
+
+import io.formaloo.beam.io.FormalooMetrics;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 
 /**
- * The client's Beam metrics, in namespace {@value #NAMESPACE}, plus Beam's throttling counter, and
- * the same counts in {@link LiveCounters} as they happen.
+ * The client's Beam metrics, in namespace {@code formaloo} (see {@link FormalooMetrics}), plus
+ * Beam's throttling counter, and the same counts in {@link LiveCounters} as they happen.
  *
  * <p>Metric names are fixed strings: nothing a request carries (credentials, paths, queries) ever
  * becomes part of a metric.
  */
 final class ClientMetrics {
-  /** The namespace of every metric the connector reports. */
-  static final String NAMESPACE = "formaloo";
-
-  static final String REQUESTS = "requests";
-  static final String RETRIES = "retries";
-  static final String RATE_LIMITED = "responses_429";
-  static final String CONNECTION_FAILURES = "connection_failures";
-  static final String TOKEN_REQUESTS = "token_requests";
-  static final String LATENCY = "request_latency_ms";
-
-  private final Counter requests = Metrics.counter(NAMESPACE, REQUESTS);
+  private final Counter requests = Metrics.counter(NAMESPACE, FormalooMetrics.REQUESTS);
   private final Counter[] responsesByClass = {
-    Metrics.counter(NAMESPACE, "responses_1xx"),
-    Metrics.counter(NAMESPACE, "responses_2xx"),
-    Metrics.counter(NAMESPACE, "responses_3xx"),
-    Metrics.counter(NAMESPACE, "responses_4xx"),
-    Metrics.counter(NAMESPACE, "responses_5xx"),
+    Metrics.counter(NAMESPACE, FormalooMetrics.RESPONSES_1XX),
+    Metrics.counter(NAMESPACE, FormalooMetrics.RESPONSES_2XX),
+    Metrics.counter(NAMESPACE, FormalooMetrics.RESPONSES_3XX),
+    Metrics.counter(NAMESPACE, FormalooMetrics.RESPONSES_4XX),
+    Metrics.counter(NAMESPACE, FormalooMetrics.RESPONSES_5XX),
   };
-  private final Counter retries = Metrics.counter(NAMESPACE, RETRIES);
-  private final Counter rateLimited = Metrics.counter(NAMESPACE, RATE_LIMITED);
-  private final Counter connectionFailures = Metrics.counter(NAMESPACE, CONNECTION_FAILURES);
-  private final Counter tokenRequests = Metrics.counter(NAMESPACE, TOKEN_REQUESTS);
-  private final Distribution latency = Metrics.distribution(NAMESPACE, LATENCY);
+  private final Counter retries = Metrics.counter(NAMESPACE, FormalooMetrics.RETRIES);
+  private final Counter rateLimited = Metrics.counter(NAMESPACE, FormalooMetrics.RATE_LIMITED);
+  private final Counter connectionFailures =
+      Metrics.counter(NAMESPACE, FormalooMetrics.CONNECTION_FAILURES);
+  private final Counter tokenRequests = Metrics.counter(NAMESPACE, FormalooMetrics.TOKEN_REQUESTS);
+  private final Distribution latency =
+      Metrics.distribution(NAMESPACE, FormalooMetrics.REQUEST_LATENCY_MS);
 
   /**
    * Beam's own counter of time spent throttled: runners that autoscale (Dataflow) read it, so that

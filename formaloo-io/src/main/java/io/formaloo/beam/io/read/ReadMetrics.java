@@ -1,5 +1,8 @@
 package io.formaloo.beam.io.read;
 
+import static io.formaloo.beam.io.FormalooMetrics.NAMESPACE;
+
+import io.formaloo.beam.io.FormalooMetrics;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 
@@ -8,36 +11,36 @@ import org.apache.beam.sdk.metrics.Metrics;
  * latency, throttled time). See {@link ListCursor} for what the cursor's counters count.
  */
 final class ReadMetrics {
-  static final String NAMESPACE = "formaloo";
-
-  final Counter queries = Metrics.counter(NAMESPACE, "read_queries");
-  final Counter pages = Metrics.counter(NAMESPACE, "read_pages");
-  final Counter records = Metrics.counter(NAMESPACE, "read_records");
+  final Counter queries = Metrics.counter(NAMESPACE, FormalooMetrics.READ_QUERIES);
+  final Counter pages = Metrics.counter(NAMESPACE, FormalooMetrics.READ_PAGES);
+  final Counter records = Metrics.counter(NAMESPACE, FormalooMetrics.READ_RECORDS);
 
   /** Records read again (page shifting), not emitted again. */
-  final Counter repeatedRecords = Metrics.counter(NAMESPACE, "read_repeated_records");
+  final Counter repeatedRecords = Metrics.counter(NAMESPACE, FormalooMetrics.READ_REPEATED_RECORDS);
 
   /** Answers of page 1 asked for to see whether the list changed. */
-  final Counter probePages = Metrics.counter(NAMESPACE, "read_probe_pages");
+  final Counter probePages = Metrics.counter(NAMESPACE, FormalooMetrics.READ_PROBE_PAGES);
 
   /** Batches of pages in flight that the list did not change under, and those it did. */
-  final Counter certifiedBatches = Metrics.counter(NAMESPACE, "read_batches_still");
+  final Counter certifiedBatches = Metrics.counter(NAMESPACE, FormalooMetrics.READ_BATCHES_STILL);
 
-  final Counter uncertifiedBatches = Metrics.counter(NAMESPACE, "read_batches_changed");
+  final Counter uncertifiedBatches =
+      Metrics.counter(NAMESPACE, FormalooMetrics.READ_BATCHES_CHANGED);
 
   /** Places where the list shrank between two pages, and pages read again to close them. */
-  final Counter gaps = Metrics.counter(NAMESPACE, "read_gaps");
+  final Counter gaps = Metrics.counter(NAMESPACE, FormalooMetrics.READ_GAPS);
 
-  final Counter stepBackPages = Metrics.counter(NAMESPACE, "read_step_back_pages");
+  final Counter stepBackPages = Metrics.counter(NAMESPACE, FormalooMetrics.READ_STEP_BACK_PAGES);
 
   /** Times the proven prefix started again from page 1, its records near the head all gone. */
-  final Counter restarts = Metrics.counter(NAMESPACE, "read_restarts");
+  final Counter restarts = Metrics.counter(NAMESPACE, FormalooMetrics.READ_RESTARTS);
 
   /** Items that did not map onto the model, and pages that failed after the retries. */
-  final Counter unreadableRecords = Metrics.counter(NAMESPACE, "read_unreadable_records");
+  final Counter unreadableRecords =
+      Metrics.counter(NAMESPACE, FormalooMetrics.READ_UNREADABLE_RECORDS);
 
-  final Counter failedPages = Metrics.counter(NAMESPACE, "read_failed_pages");
+  final Counter failedPages = Metrics.counter(NAMESPACE, FormalooMetrics.READ_FAILED_PAGES);
 
   /** Lists read a second time because they did not keep the order the cursor relies on. */
-  final Counter secondPasses = Metrics.counter(NAMESPACE, "read_second_passes");
+  final Counter secondPasses = Metrics.counter(NAMESPACE, FormalooMetrics.READ_SECOND_PASSES);
 }

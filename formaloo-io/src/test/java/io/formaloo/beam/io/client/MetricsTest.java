@@ -9,6 +9,7 @@ import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.Faults.RetryAfterMode;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.io.FormalooMetrics;
 import java.io.Closeable;
 import org.apache.beam.runners.core.metrics.MetricsContainerImpl;
 import org.apache.beam.sdk.metrics.MetricName;
@@ -109,6 +110,6 @@ class MetricsTest {
   }
 
   private static MetricName name(String name) {
-    return MetricName.named(ClientMetrics.NAMESPACE, name);
+    return MetricName.named(FormalooMetrics.NAMESPACE, name);
   }
 }
