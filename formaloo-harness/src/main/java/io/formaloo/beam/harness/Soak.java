@@ -3,6 +3,7 @@ package io.formaloo.beam.harness;
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.Faults;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.io.FormalooMetrics;
 import io.formaloo.beam.pipelines.backfill.Backfill;
 import io.formaloo.beam.pipelines.backfill.BackfillOptions;
 import io.formaloo.beam.pipelines.cli.Cli;
@@ -369,9 +370,9 @@ public final class Soak {
             verb,
             customers,
             activities,
-            c.formaloo("requests"),
-            c.formaloo("retries"),
-            c.formaloo("responses_429"),
+            c.formaloo(FormalooMetrics.REQUESTS),
+            c.formaloo(FormalooMetrics.RETRIES),
+            c.formaloo(FormalooMetrics.RATE_LIMITED),
             c.throttledMillis() / 1000.0,
             emulator.requests,
             emulator.statusLine(),

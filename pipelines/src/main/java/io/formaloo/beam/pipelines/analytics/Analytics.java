@@ -1,6 +1,7 @@
 package io.formaloo.beam.pipelines.analytics;
 
 import io.formaloo.beam.io.FormalooIO;
+import io.formaloo.beam.io.FormalooMetrics;
 import io.formaloo.beam.io.client.FormalooConfig;
 import io.formaloo.beam.io.model.Activity;
 import io.formaloo.beam.io.model.Customer;
@@ -192,7 +193,7 @@ public final class Analytics {
               + " (top customers), %,d unreadable export lines",
           undated, anonymous, unreadable);
     }
-    if (c.formaloo("requests") > 0) {
+    if (c.formaloo(FormalooMetrics.REQUESTS) > 0) {
       summary.requests(outcome);
     }
     return summary;

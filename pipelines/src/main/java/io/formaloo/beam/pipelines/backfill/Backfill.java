@@ -1,6 +1,7 @@
 package io.formaloo.beam.pipelines.backfill;
 
 import io.formaloo.beam.io.FormalooIO;
+import io.formaloo.beam.io.FormalooMetrics;
 import io.formaloo.beam.io.client.FormalooConfig;
 import io.formaloo.beam.io.model.Activity;
 import io.formaloo.beam.io.model.Customer;
@@ -207,15 +208,15 @@ public final class Backfill {
           unparseable,
           refused);
     }
-    long byAnswer = c.formaloo("write_bulk_rows_confirmed_by_answer");
-    long oneByOne = c.formaloo("write_bulk_rows_confirmed_one_by_one");
+    long byAnswer = c.formaloo(FormalooMetrics.WRITE_BULK_ROWS_CONFIRMED_BY_ANSWER);
+    long oneByOne = c.formaloo(FormalooMetrics.WRITE_BULK_ROWS_CONFIRMED_ONE_BY_ONE);
     if (byAnswer + oneByOne > 0) {
       // The slower path shows here: rows the jobs' answers left unaccounted for cost a request
       // each.
       summary.line(
           "bulk import rows: %,d confirmed by the jobs' answers, %,d confirmed one by one, %,d"
               + " failed",
-          byAnswer, oneByOne, c.formaloo("write_bulk_rows_failed"));
+          byAnswer, oneByOne, c.formaloo(FormalooMetrics.WRITE_BULK_ROWS_FAILED));
     }
     summary.requests(outcome);
     long failures = c.recordsFailed();

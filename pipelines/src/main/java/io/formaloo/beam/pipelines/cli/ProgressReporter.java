@@ -1,5 +1,6 @@
 package io.formaloo.beam.pipelines.cli;
 
+import io.formaloo.beam.io.FormalooMetrics;
 import io.formaloo.beam.io.client.LiveCounters;
 import io.formaloo.beam.pipelines.metrics.Counters;
 import java.io.PrintStream;
@@ -78,8 +79,9 @@ final class ProgressReporter implements AutoCloseable {
     Counters c = running == null ? null : Counters.of(running, true);
     // The live counts move with every request; committed metrics only at bundle ends, but they
     // are the only counts of workers in other processes. Whichever is further along is right.
-    long requests = Math.max(live.requests(), c == null ? 0 : c.formaloo("requests"));
-    long refused = Math.max(live.rateLimited(), c == null ? 0 : c.formaloo("responses_429"));
+    long requests = Math.max(live.requests(), c == null ? 0 : c.formaloo(FormalooMetrics.REQUESTS));
+    long refused =
+        Math.max(live.rateLimited(), c == null ? 0 : c.formaloo(FormalooMetrics.RATE_LIMITED));
     long throttled = Math.max(live.throttledMillis(), c == null ? 0 : c.throttledMillis());
     double seconds = Math.max(1e-3, (now - lastNanos) / 1e9);
     double rate = (requests - lastRequests) / seconds;

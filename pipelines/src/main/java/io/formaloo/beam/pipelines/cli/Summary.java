@@ -1,5 +1,6 @@
 package io.formaloo.beam.pipelines.cli;
 
+import io.formaloo.beam.io.FormalooMetrics;
 import io.formaloo.beam.pipelines.metrics.Counters;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -32,14 +33,14 @@ public final class Summary {
   /** The connector's request figures: how many, how fast, how often refused or slowed. */
   public Summary requests(RunOutcome outcome) {
     Counters c = outcome.counters();
-    long requests = c.formaloo("requests");
+    long requests = c.formaloo(FormalooMetrics.REQUESTS);
     double seconds = Math.max(1e-3, outcome.duration().toMillis() / 1000.0);
     return line(
             "API requests: %,d (%.1f/s), 429 answers: %,d, retries: %,d, throttled: %.1f s",
             requests,
             requests / seconds,
-            c.formaloo("responses_429"),
-            c.formaloo("retries"),
+            c.formaloo(FormalooMetrics.RATE_LIMITED),
+            c.formaloo(FormalooMetrics.RETRIES),
             c.throttledMillis() / 1000.0)
         .line("ran on: %s", outcome.engine());
   }

@@ -1,5 +1,6 @@
 package io.formaloo.beam.pipelines.metrics;
 
+import io.formaloo.beam.io.FormalooMetrics;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
@@ -17,7 +18,7 @@ public final class Counters {
   /** The namespace of the counters this module's transforms report. */
   public static final String NAMESPACE = "pipelines";
 
-  static final String FORMALOO = "formaloo";
+  static final String FORMALOO = FormalooMetrics.NAMESPACE;
 
   private final Map<String, Long> values;
 
@@ -76,17 +77,18 @@ public final class Counters {
 
   /** Records read, from files and from the API. */
   public long recordsRead() {
-    return pipeline(PipelineCounters.RECORDS_READ) + formaloo("read_records");
+    return pipeline(PipelineCounters.RECORDS_READ) + formaloo(FormalooMetrics.READ_RECORDS);
   }
 
   /** Records written, to the API and to files. */
   public long recordsWritten() {
-    return formaloo("write_records_written") + pipeline(PipelineCounters.RECORDS_EXPORTED);
+    return formaloo(FormalooMetrics.WRITE_RECORDS_WRITTEN)
+        + pipeline(PipelineCounters.RECORDS_EXPORTED);
   }
 
   /** Records that failed: refused by the API, or input that could not be parsed. */
   public long recordsFailed() {
-    return formaloo("write_records_failed") + pipeline(PipelineCounters.UNPARSEABLE);
+    return formaloo(FormalooMetrics.WRITE_RECORDS_FAILED) + pipeline(PipelineCounters.UNPARSEABLE);
   }
 
   private static String key(String namespace, String name) {
