@@ -6,8 +6,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * One item of a page as the server sent it: a record that maps onto the model, or the JSON of one
  * that does not, with why. A page of items keeps every position of the page, so a reader that
- * tracks where records are (see {@code io.formaloo.beam.io.read.ListCursor}) counts an unreadable
- * record where it stood.
+ * tracks where records are (see {@code io.formaloo.beam.io.internal.read.ListCursor}) counts an
+ * unreadable record where it stood.
  *
  * @param <T> the record class
  */

@@ -7,7 +7,8 @@ package io.formaloo.beam.io.read;
 public final class ListGrowsTooFastException extends ListReadException {
   private static final long serialVersionUID = 1L;
 
-  ListGrowsTooFastException(ListQuery<?> query, long requests, long countAtStart, long countNow) {
+  public ListGrowsTooFastException(
+      ListQuery<?> query, long requests, long countAtStart, long countNow) {
     super(
         String.format(
             "%s: stopped after %,d page requests without reaching the end of the list: it went"

@@ -8,11 +8,11 @@ package io.formaloo.beam.io.read;
 public class ListReadException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  ListReadException(String message) {
+  public ListReadException(String message) {
     super(message);
   }
 
-  ListReadException(String message, Throwable cause) {
+  public ListReadException(String message, Throwable cause) {
     super(message, cause);
   }
 }
