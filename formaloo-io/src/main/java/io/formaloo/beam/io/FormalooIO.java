@@ -595,14 +595,8 @@ public final class FormalooIO {
 
   // ---- writes ----------------------------------------------------------------------------------
 
-  static final int DEFAULT_SHARDS = 4;
-  static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 16;
-  static final int MAX_CONCURRENT_REQUESTS = 1_024;
-  static final int DEFAULT_WRITE_BATCH_SIZE = 1_000;
-  static final long DEFAULT_MAX_BATCH_BYTES = 4L * 1024 * 1024;
-  static final Duration DEFAULT_MAX_BUFFERING = Duration.ofSeconds(5);
+  /** Customers' batches of more records than this go to bulk import jobs by default. */
   static final int DEFAULT_BULK_IMPORT_ABOVE = 100;
-  static final Duration DEFAULT_BULK_IMPORT_TIMEOUT = Duration.ofMinutes(30);
 
   /**
    * Writes customers: {@code POST /customers/} one by one, which the API upserts by email (else
@@ -682,22 +676,8 @@ public final class FormalooIO {
 
     abstract WriteTarget<T> getTarget();
 
-    abstract int getShards();
-
-    abstract int getMaxConcurrentRequests();
-
-    abstract @Nullable Double getMaxRequestsPerSecond();
-
-    abstract int getBatchSize();
-
-    abstract long getMaxBatchBytes();
-
-    abstract Duration getMaxBufferingDuration();
-
-    /** Batches of more records go to bulk import jobs; 0 all, {@link WriteSettings#NEVER} none. */
-    abstract int getBulkImportAbove();
-
-    abstract Duration getBulkImportTimeout();
+    /** Shards, requests in flight, ceiling, batching, bulk imports: each {@code withX} sets one. */
+    abstract WriteSettings getSettings();
 
     abstract @Nullable ErrorHandler<BadRecord, ?> getErrorHandler();
 
@@ -706,13 +686,7 @@ public final class FormalooIO {
     static <T> Write<T> of(WriteTarget<T> target, int bulkImportAbove) {
       return new AutoValue_FormalooIO_Write.Builder<T>()
           .setTarget(target)
-          .setShards(DEFAULT_SHARDS)
-          .setMaxConcurrentRequests(DEFAULT_MAX_CONCURRENT_REQUESTS)
-          .setBatchSize(DEFAULT_WRITE_BATCH_SIZE)
-          .setMaxBatchBytes(DEFAULT_MAX_BATCH_BYTES)
-          .setMaxBufferingDuration(DEFAULT_MAX_BUFFERING)
-          .setBulkImportAbove(bulkImportAbove)
-          .setBulkImportTimeout(DEFAULT_BULK_IMPORT_TIMEOUT)
+          .setSettings(WriteSettings.defaults(bulkImportAbove))
           .build();
     }
 
@@ -722,25 +696,15 @@ public final class FormalooIO {
 
       abstract Builder<T> setTarget(WriteTarget<T> target);
 
-      abstract Builder<T> setShards(int shards);
-
-      abstract Builder<T> setMaxConcurrentRequests(int max);
-
-      abstract Builder<T> setMaxRequestsPerSecond(@Nullable Double max);
-
-      abstract Builder<T> setBatchSize(int records);
-
-      abstract Builder<T> setMaxBatchBytes(long bytes);
-
-      abstract Builder<T> setMaxBufferingDuration(Duration duration);
-
-      abstract Builder<T> setBulkImportAbove(int records);
-
-      abstract Builder<T> setBulkImportTimeout(Duration timeout);
+      abstract Builder<T> setSettings(WriteSettings settings);
 
       abstract Builder<T> setErrorHandler(@Nullable ErrorHandler<BadRecord, ?> errorHandler);
 
       abstract Write<T> build();
+    }
+
+    private Write<T> with(WriteSettings settings) {
+      return toBuilder().setSettings(settings).build();
     }
 
     /** Where and as whom to write: base URL, business, credentials, retries. */
@@ -756,10 +720,7 @@ public final class FormalooIO {
      * of one customer stay in one shard.
      */
     public Write<T> withShards(int shards) {
-      if (shards < 1) {
-        throw new IllegalArgumentException("withShards(shards) must be positive, got " + shards);
-      }
-      return toBuilder().setShards(shards).build();
+      return with(getSettings().withShards(shards));
     }
 
     /**
@@ -786,14 +747,7 @@ public final class FormalooIO {
      * jobs are not counted: each worker thread keeps up to 4 running.
      */
     public Write<T> withMaxConcurrentRequests(int max) {
-      if (max < 1 || max > MAX_CONCURRENT_REQUESTS) {
-        throw new IllegalArgumentException(
-            "withMaxConcurrentRequests(max) must be in [1, "
-                + MAX_CONCURRENT_REQUESTS
-                + "] (a thread each), got "
-                + max);
-      }
-      return toBuilder().setMaxConcurrentRequests(max).build();
+      return with(getSettings().withMaxConcurrentRequests(max));
     }
 
     /**
@@ -807,30 +761,17 @@ public final class FormalooIO {
      * FormalooConfig#rateLimit()} ceiling applies, with the same scope, when this is not set.
      */
     public Write<T> withMaxRequestsPerSecond(double requestsPerSecond) {
-      if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
-        throw new IllegalArgumentException(
-            "withMaxRequestsPerSecond(requestsPerSecond) must be positive and finite, got "
-                + requestsPerSecond);
-      }
-      return toBuilder().setMaxRequestsPerSecond(requestsPerSecond).build();
+      return with(getSettings().withMaxRequestsPerSecond(requestsPerSecond));
     }
 
     /** At most {@code records} records a batch (default 1,000): one bulk import job's rows. */
     public Write<T> withBatchSize(int records) {
-      if (records < 1) {
-        throw new IllegalArgumentException(
-            "withBatchSize(records) must be positive, got " + records);
-      }
-      return toBuilder().setBatchSize(records).build();
+      return with(getSettings().withBatchSize(records));
     }
 
     /** At most {@code bytes} bytes of request bodies a batch (default 4 MiB). */
     public Write<T> withMaxBatchBytes(long bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException(
-            "withMaxBatchBytes(bytes) must be positive, got " + bytes);
-      }
-      return toBuilder().setMaxBatchBytes(bytes).build();
+      return with(getSettings().withMaxBatchBytes(bytes));
     }
 
     /**
@@ -838,12 +779,7 @@ public final class FormalooIO {
      * longest a trickle of records waits before it is written.
      */
     public Write<T> withMaxBufferingDuration(Duration duration) {
-      checkArgumentNotNull(duration, "withMaxBufferingDuration(duration) must not be null");
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException(
-            "withMaxBufferingDuration(duration) must be positive, got " + duration);
-      }
-      return toBuilder().setMaxBufferingDuration(duration).build();
+      return with(getSettings().withMaxBufferingDuration(duration));
     }
 
     /**
@@ -870,26 +806,17 @@ public final class FormalooIO {
             "bulk import applies to writeCustomers() only, not to a write of "
                 + getTarget().name());
       }
-      if (records < 0) {
-        throw new IllegalArgumentException(
-            "withBulkImportAbove(records) must not be negative, got " + records);
-      }
-      return toBuilder().setBulkImportAbove(records).build();
+      return with(getSettings().withBulkImportAbove(records));
     }
 
     /** Writes every record with its own request, however large the batch. */
     public Write<T> withoutBulkImport() {
-      return toBuilder().setBulkImportAbove(WriteSettings.NEVER).build();
+      return with(getSettings().withBulkImportAbove(WriteSettings.NEVER));
     }
 
     /** How long a bulk import job may take before its rows are failures (default 30 minutes). */
     public Write<T> withBulkImportTimeout(Duration timeout) {
-      checkArgumentNotNull(timeout, "withBulkImportTimeout(timeout) must not be null");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException(
-            "withBulkImportTimeout(timeout) must be positive, got " + timeout);
-      }
-      return toBuilder().setBulkImportTimeout(timeout).build();
+      return with(getSettings().withBulkImportTimeout(timeout));
     }
 
     /**
@@ -908,24 +835,11 @@ public final class FormalooIO {
       FormalooConfig config =
           checkArgumentNotNull(getConfig(), "FormalooIO %s: withConfig(config) is required", what);
       Validation.requireBusiness(config, what);
-      if (getBulkImportAbove() != WriteSettings.NEVER && !getTarget().supportsBulkImport()) {
+      if (getSettings().bulkImports() && !getTarget().supportsBulkImport()) {
         throw new IllegalArgumentException(
             "FormalooIO " + what + ": bulk import applies to customers only");
       }
-      Double budget = getMaxRequestsPerSecond();
-      WriteSettings settings =
-          WriteSettings.builder()
-              .config(config)
-              .shards(getShards())
-              .maxConcurrentRequests(getMaxConcurrentRequests())
-              .maxRequestsPerSecond(budget)
-              .batchSize(getBatchSize())
-              .maxBatchBytes(getMaxBatchBytes())
-              .maxBufferingDuration(getMaxBufferingDuration())
-              .bulkImportAbove(getBulkImportAbove())
-              .bulkImportTimeout(getBulkImportTimeout())
-              .writerId(UUID.randomUUID().toString())
-              .build();
+      WriteSettings settings = getSettings().bind(config, UUID.randomUUID().toString());
       return new Result(
           input.apply(
               "Write " + getTarget().name(),
@@ -938,34 +852,11 @@ public final class FormalooIO {
       if (getConfig() != null) {
         getConfig().populateDisplayData(builder);
       }
-      int above = getBulkImportAbove();
-      builder
-          .add(DisplayData.item("records", getTarget().name()).withLabel("Writes"))
-          .add(DisplayData.item("shards", getShards()).withLabel("Shards"))
-          .add(
-              DisplayData.item("maxConcurrentRequests", getMaxConcurrentRequests())
-                  .withLabel("Requests in flight, per worker process"))
-          .addIfNotNull(
-              DisplayData.item("maxRequestsPerSecond", getMaxRequestsPerSecond())
-                  .withLabel("Requests per second, per worker process"))
-          .add(DisplayData.item("batchSize", getBatchSize()).withLabel("Records per batch"))
-          .add(DisplayData.item("maxBatchBytes", getMaxBatchBytes()).withLabel("Bytes per batch"))
-          .add(
-              DisplayData.item("maxBufferingDuration", getMaxBufferingDuration().toString())
-                  .withLabel("Longest wait for a batch to fill"))
-          .add(
-              DisplayData.item(
-                      "bulkImport",
-                      above == WriteSettings.NEVER
-                          ? "never"
-                          : above == 0 ? "always" : "batches of more than " + above + " records")
-                  .withLabel("Bulk import jobs"))
-          .add(
-              DisplayData.item("bulkImportTimeout", getBulkImportTimeout().toString())
-                  .withLabel("Bulk import job timeout"))
-          .add(
-              DisplayData.item("errorHandler", getErrorHandler() != null)
-                  .withLabel("Failures also sent to an error handler"));
+      builder.add(DisplayData.item("records", getTarget().name()).withLabel("Writes"));
+      getSettings().populateDisplayData(builder);
+      builder.add(
+          DisplayData.item("errorHandler", getErrorHandler() != null)
+              .withLabel("Failures also sent to an error handler"));
     }
 
     /**
