@@ -1,14 +1,9 @@
 package io.formaloo.beam.io.internal.read;
 
 import io.formaloo.beam.io.client.FormalooException;
-import io.formaloo.beam.io.client.PageItem;
 import io.formaloo.beam.io.read.ListGrowsTooFastException;
 import io.formaloo.beam.io.read.ListQuery;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +62,11 @@ import org.slf4j.LoggerFactory;
  * of requests (several times the list's pages, and two more for each record the list lost) the read
  * stops with an error that says so.
  *
+ * <p><b>Its parts.</b> {@link CoveredPrefix} holds the prefix and extends it by the answers that
+ * join on; {@link SeenRecords} what the read has seen, sent on and checked; {@link PageRequests}
+ * the requests, the probes of page 1 and the bound; {@link ListChanges} what two probes show. This
+ * class decides what to ask for next.
+ *
  * @param <T> the records of the list
  */
 final class ListCursor<T> {
@@ -89,9 +89,9 @@ final class ListCursor<T> {
   static final int MAX_QUIET_PAGES = 4096;
 
   /** The requests a read may send: this many times the pages the list had, plus a margin. */
-  static final int REQUESTS_PER_PLANNED_PAGE = 6;
+  static final int REQUESTS_PER_PLANNED_PAGE = PageRequests.REQUESTS_PER_PLANNED_PAGE;
 
-  static final int EXTRA_REQUESTS = 64;
+  static final int EXTRA_REQUESTS = PageRequests.EXTRA_REQUESTS;
 
   /** Where the cursor gets pages. */
   interface Pages<T> {
@@ -121,76 +121,28 @@ final class ListCursor<T> {
   }
 
   private final ListQuery<T> query;
-  private Pages<T> pages;
-  private Sink<T> sink;
   private final int maxBatch;
   private final int maxReadAhead;
   private final ReadMetrics metrics;
-
-  /** Every record this read has seen, by key: true once it lies in the covered prefix. */
-  private final Map<String, Boolean> known = new HashMap<>();
-
-  private final Set<String> unreadableSeen = new HashSet<>();
-  private final Set<Long> failedPagesReported = new HashSet<>();
-
-  // The covered prefix: every record from the head to `last` has been read.
-  private @Nullable String last;
-
-  /** Where {@code last} stood (from 0) in the answer that last placed it, or a lower bound. */
-  private long lastPosition = -1;
-
-  /** The list's size in that answer. */
-  private long countThen;
-
-  private int pageSize;
-
-  /** The next answer joins the prefix whatever it holds: the page before it could not be read. */
-  private boolean afterFailedPage;
+  private final SeenRecords<T> seen;
+  private final CoveredPrefix<T> prefix;
+  private final PageRequests<T> requests;
 
   /** A page to read before going on from the prefix: set when a page came back empty. */
   private @Nullable Long stepBackTo;
 
-  /**
-   * Empty answers past a page that links to a next one: a list that shrinks at its end, or a server
-   * whose links promise pages it does not have; after a few, the list is taken to end there.
-   */
-  private int emptyAnswersInARow;
-
-  private static final int MAX_EMPTY_ANSWERS_IN_A_ROW = 3;
-
-  /** The page number of the latest answer that joined the prefix, and whether it had a next. */
-  private long lastJoinedPage;
-
-  private boolean lastJoinedHadNext;
-
   private @Nullable Gap gap;
-
-  /** The latest answer of page 1, and the request that brought it. */
-  private @Nullable PageAnswer<T> probe;
-
-  private long probeRequest;
 
   private boolean batches = true;
   private int batchSize = FIRST_BATCH;
   private int quietPages;
   private int quietPagesNeeded = QUIET_PAGES_BEFORE_BATCHES;
 
-  private boolean orderDoubted;
-
-  /** Whether the read has seen a record inserted (a new first record on page 1, a count risen). */
-  private boolean insertsSeen;
-
-  private long lastSequentialCount = -1;
-  private long lowestCount = Long.MAX_VALUE;
-
   /** 0 before the read, 1 in its pass, 2 in the second pass that a broken order asks for. */
   private int passes;
 
   private boolean finished;
   private long steps;
-  private long requests;
-  private long budget;
-  private long plannedCount;
   private boolean done;
 
   ListCursor(ListQuery<T> query, Pages<T> pages, Sink<T> sink, int maxBatch, ReadMetrics metrics) {
@@ -209,11 +161,12 @@ final class ListCursor<T> {
       int maxReadAhead,
       ReadMetrics metrics) {
     this.query = query;
-    this.pages = pages;
-    this.sink = sink;
     this.maxBatch = Math.max(FIRST_BATCH, maxBatch);
     this.maxReadAhead = Math.max(0, maxReadAhead);
     this.metrics = metrics;
+    this.seen = new SeenRecords<>(query, sink, metrics);
+    this.prefix = new CoveredPrefix<>(seen);
+    this.requests = new PageRequests<>(query, pages, seen, prefix, metrics);
   }
 
   /** Reads the whole list; returns when it has, or throws {@link ListGrowsTooFastException}. */
@@ -228,8 +181,8 @@ final class ListCursor<T> {
    * another bundle, perhaps in another {@code DoFn} instance, with the cursor it left.
    */
   void bind(Pages<T> pages, Sink<T> sink) {
-    this.pages = pages;
-    this.sink = sink;
+    requests.bind(pages);
+    seen.bind(sink);
   }
 
   /** How many times {@link #advance()} has been called. */
@@ -259,7 +212,7 @@ final class ListCursor<T> {
       } else {
         step();
       }
-    } else if (orderDoubted && passes == 1) {
+    } else if (seen.orderDoubted() && passes == 1) {
       passes = 2;
       startSecondPass();
     } else {
@@ -269,20 +222,31 @@ final class ListCursor<T> {
     return true;
   }
 
+  /** The prefix and the mode, for traces and logs. */
+  @Override
+  public String toString() {
+    return prefix
+        + (gap == null
+            ? ""
+            : " gap=(bound " + gap.bound + " beyond page " + gap.beyond.number + ")")
+        + " batches="
+        + batches
+        + " batchSize="
+        + batchSize;
+  }
+
   private void startPass() {
-    PageAnswer<T> first = fetchProbe();
+    PageAnswer<T> first = requests.fetchProbe();
     if (first.failed()) {
       skipFailedPage(first);
       done = true;
       return;
     }
     if (passes == 1) {
-      pageSize = first.pageSize(Math.max(1, first.size()));
-      plannedCount = first.count(first.size());
-      budget =
-          REQUESTS_PER_PLANNED_PAGE * Math.max(1, (plannedCount + pageSize - 1) / pageSize)
-              + EXTRA_REQUESTS;
-      countThen = plannedCount;
+      int pageSize = first.pageSize(Math.max(1, first.size()));
+      long count = first.count(first.size());
+      requests.plan(count, pageSize);
+      prefix.start(pageSize, count);
     }
     extend(first, true);
   }
@@ -299,32 +263,30 @@ final class ListCursor<T> {
             + " it, and a record may have moved past the first pass",
         query);
     metrics.secondPasses.inc();
-    known.replaceAll((key, covered) -> Boolean.FALSE);
-    last = null;
-    lastPosition = -1;
+    seen.uncoverAll();
+    prefix.clear();
     gap = null;
     stepBackTo = null;
-    afterFailedPage = false;
     batches = false;
     quietPagesNeeded = Integer.MAX_VALUE;
     done = false;
-    budget = requests + budget;
+    requests.planSecondPass();
     startPass();
   }
 
   // ---- one page at a time --------------------------------------------------------------------
 
   private void step() {
-    long number = stepBackTo != null ? stepBackTo : pageOf(lastPosition + 1);
+    long number = stepBackTo != null ? stepBackTo : prefix.nextPage();
     stepBackTo = null;
-    PageAnswer<T> answer = fetch(number);
+    PageAnswer<T> answer = requests.fetch(number);
     if (answer.failed()) {
       skipFailedPage(answer);
       return;
     }
-    if (joinsByIdentity(answer)) {
+    if (prefix.joinsByIdentity(answer)) {
       quiet(false);
-      if (follows(answer)) {
+      if (prefix.follows(answer)) {
         extend(answer, true);
       } else {
         restartAtTheHead(answer);
@@ -335,9 +297,7 @@ final class ListCursor<T> {
       // Past the end: the list is shorter than the prefix's position says. The page before shows
       // where it ends now.
       quiet(false);
-      boolean promised = number == lastJoinedPage + 1 && lastJoinedHadNext;
-      emptyAnswersInARow = promised ? emptyAnswersInARow + 1 : 0;
-      if (emptyAnswersInARow > MAX_EMPTY_ANSWERS_IN_A_ROW) {
+      if (CoveredPrefix.tooManyEmptyAnswers(prefix.emptyAnswerAt(number))) {
         LOG.warn(
             "{}: page {} is empty again and again although the page before it links to a next"
                 + " page; taking the list to end there",
@@ -349,14 +309,15 @@ final class ListCursor<T> {
       stepBackTo = Math.max(1, number - 1);
       return;
     }
+    long countThen = prefix.countThen();
     long count = answer.count(countThen);
     if (count >= countThen) {
-      quiet(count == countThen && answer.start(pageSize) == lastPosition + 1);
+      quiet(count == countThen && answer.start(prefix.pageSize()) == prefix.lastPosition() + 1);
       extend(answer, true);
       return;
     }
     quiet(false);
-    gap = new Gap(answer, countThen - count);
+    gap = new Gap(answer, countThen - count, requests.latestProbe());
     metrics.gaps.inc();
   }
 
@@ -391,11 +352,11 @@ final class ListCursor<T> {
     /** The list's size in the answer of that step back. */
     long countAtStepBack;
 
-    Gap(PageAnswer<T> beyond, long bound) {
+    Gap(PageAnswer<T> beyond, long bound, @Nullable PageAnswer<T> probeBefore) {
       this.beyond = beyond;
       this.bound = bound;
       this.nextBack = Math.max(1, beyond.number - 1);
-      this.probeBefore = probe;
+      this.probeBefore = probeBefore;
     }
   }
 
@@ -403,7 +364,7 @@ final class ListCursor<T> {
     Gap g = gap;
     if (g.steppedBack) {
       PageAnswer<T> before = g.probeBefore;
-      PageAnswer<T> now = fetchProbe();
+      PageAnswer<T> now = requests.fetchProbe();
       gap = null;
       // A record inserted before the step back and deleted before this answer would not show
       // here. Once the read has seen records inserted, the gap closes only if nothing the step
@@ -411,36 +372,36 @@ final class ListCursor<T> {
       // one, whose every forward page shows a fall in the count) is not made to pay for it.
       if (!now.failed()
           && before != null
-          && !insertedBetween(before, now)
-          && (!insertsSeen || now.count(-1) >= g.countAtStepBack)) {
+          && !ListChanges.insertedBetween(before, now)
+          && (!requests.insertsSeen() || now.count(-1) >= g.countAtStepBack)) {
         join(g.beyond);
       }
       if (!now.failed()) {
-        extend(now, follows(now));
+        extend(now, prefix.follows(now));
       }
       // Else records may have been pushed past the page stepped back to: read on from the prefix.
       return;
     }
-    PageAnswer<T> answer = fetch(g.nextBack);
+    PageAnswer<T> answer = requests.fetch(g.nextBack);
     metrics.stepBackPages.inc();
     if (answer.failed()) {
       gap = null;
       skipFailedPage(answer);
       return;
     }
-    if (!joinsByIdentity(answer)) {
+    if (!prefix.joinsByIdentity(answer)) {
       // The prefix's last record moved further towards the head: step back further.
       g.nextBack = Math.max(1, answer.number - 1);
       return;
     }
-    if (!follows(answer)) {
+    if (!prefix.follows(answer)) {
       // Stepped back to page 1 without meeting a record of the prefix: what it holds may have been
       // inserted at the head, before the gap, so it cannot tell the gap's records.
       gap = null;
       restartAtTheHead(answer);
       return;
     }
-    int after = lastIndexInPrefix(answer) + 1;
+    int after = prefix.lastIndexIn(answer) + 1;
     boolean reachesBeyond = false;
     long found = 0;
     List<String> keys = answer.keys();
@@ -459,7 +420,7 @@ final class ListCursor<T> {
       join(g.beyond);
     } else {
       g.steppedBack = true;
-      g.countAtStepBack = answer.count(countThen);
+      g.countAtStepBack = answer.count(prefix.countThen());
     }
   }
 
@@ -471,9 +432,7 @@ final class ListCursor<T> {
    */
   private void restartAtTheHead(PageAnswer<T> page1) {
     metrics.restarts.inc();
-    last = null;
-    lastPosition = -1;
-    countThen = page1.count(countThen);
+    prefix.restartAt(page1);
     extend(page1, true);
   }
 
@@ -482,32 +441,20 @@ final class ListCursor<T> {
     extend(beyond, true);
   }
 
-  /**
-   * Whether a record entered the list between two answers of page 1: new records enter at the head,
-   * so the later answer's first record is then one the earlier did not hold.
-   */
-  private static boolean insertedBetween(PageAnswer<?> earlier, PageAnswer<?> later) {
-    List<String> now = later.identities();
-    if (now.isEmpty()) {
-      return false;
-    }
-    return !new HashSet<>(earlier.identities()).contains(now.get(0));
-  }
-
   // ---- batches -------------------------------------------------------------------------------
 
   private void batch() {
-    PageAnswer<T> start = probe != null && probeRequest == requests ? probe : fetchProbe();
+    PageAnswer<T> start = requests.freshProbe();
     if (start.failed()) {
       batches = false;
       return;
     }
-    extend(start, follows(start));
+    extend(start, prefix.follows(start));
     if (done) {
       return;
     }
-    long first = pageOf(lastPosition + 1);
-    long lastByCount = pageOf(Math.max(0, start.count(countThen) - 1));
+    long first = prefix.nextPage();
+    long lastByCount = prefix.pageOf(Math.max(0, start.count(prefix.countThen()) - 1));
     long lastPage = Math.max(first, Math.min(first + batchSize - 1, lastByCount));
     // While the batch's last answers are out, its free slots read on, up to a batch further: the
     // same two answers of page 1 certify those pages too. Only once a batch has found the list
@@ -516,9 +463,10 @@ final class ListCursor<T> {
         batchSize > FIRST_BATCH
             ? Math.max(lastPage, Math.min(lastByCount, lastPage + maxReadAhead))
             : lastPage;
-    List<PageAnswer<T>> answers = fetchRun(first, lastPage, most);
-    PageAnswer<T> end = fetchProbe();
-    if (stillBetween(start, end, answers) && start.count(countThen) >= countThen) {
+    List<PageAnswer<T>> answers = requests.fetchRun(first, lastPage, most);
+    PageAnswer<T> end = requests.fetchProbe();
+    boolean still = ListChanges.stillBetween(start, end, answers, prefix.pageSize());
+    if (still && start.count(prefix.countThen()) >= prefix.countThen()) {
       metrics.certifiedBatches.inc();
       for (PageAnswer<T> answer : answers) {
         if (answer.isEmpty() || done) {
@@ -531,8 +479,8 @@ final class ListCursor<T> {
     } else {
       metrics.uncertifiedBatches.inc();
       for (PageAnswer<T> answer : answers) {
-        if (!answer.failed() && joinsByIdentity(answer)) {
-          extend(answer, follows(answer));
+        if (!answer.failed() && prefix.joinsByIdentity(answer)) {
+          extend(answer, prefix.follows(answer));
         }
       }
       batches = false;
@@ -541,254 +489,20 @@ final class ListCursor<T> {
           (int) Math.min((long) quietPagesNeeded * QUIET_PAGES_GROWTH, MAX_QUIET_PAGES);
     }
     if (!end.failed()) {
-      extend(end, follows(end));
+      extend(end, prefix.follows(end));
     }
-  }
-
-  /**
-   * Whether the list was the same from {@code start} to {@code end}: the same page 1, the same
-   * count, and every page between with that count and page size (a page past the end, with no
-   * count, where a list of that count has none).
-   */
-  private boolean stillBetween(
-      PageAnswer<T> start, PageAnswer<T> end, List<PageAnswer<T>> answers) {
-    Long count = start.count();
-    if (end.failed() || count == null || !count.equals(end.count())) {
-      return false;
-    }
-    if (!start.identities().equals(end.identities())) {
-      return false;
-    }
-    int size = start.pageSize(pageSize);
-    boolean ended = false;
-    for (PageAnswer<T> answer : answers) {
-      if (answer.failed() || answer.pageSize(size) != size) {
-        return false;
-      }
-      if (answer.isEmpty()) {
-        if (answer.start(size) < count) {
-          return false;
-        }
-        ended = true;
-        continue;
-      }
-      if (ended || !count.equals(answer.count())) {
-        return false;
-      }
-      ended = !answer.hasNext();
-    }
-    return true;
   }
 
   // ---- the covered prefix --------------------------------------------------------------------
 
-  private boolean joinsByIdentity(PageAnswer<T> answer) {
-    return answer.number == 1 || afterFailedPage || lastIndexInPrefix(answer) >= 0;
-  }
-
-  private int lastIndexInPrefix(PageAnswer<T> answer) {
-    List<String> keys = answer.keys();
-    for (int i = keys.size() - 1; i >= 0; i--) {
-      String key = keys.get(i);
-      if (key != null && Boolean.TRUE.equals(known.get(key))) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * Whether what {@code answer} holds after its last record of the prefix lies after {@code last}:
-   * so when it holds a record of the prefix (records never come between two others), or when the
-   * prefix is empty or broken by a failed page. Page 1 without a record of the prefix may hold
-   * records inserted at the head, which lie before {@code last}.
-   */
-  private boolean follows(PageAnswer<T> answer) {
-    return last == null || afterFailedPage || lastIndexInPrefix(answer) >= 0;
-  }
-
-  /**
-   * An answer that joins the prefix: the prefix now reaches its last record, if that is further.
-   * {@code follows}: whether its records after the prefix's lie after {@code last} (see {@link
-   * #follows}); if they may not, the answer only ends the read when it is the whole list.
-   */
+  /** Extends the prefix by {@code answer} (see {@link CoveredPrefix#extend}). */
   private void extend(PageAnswer<T> answer, boolean follows) {
-    if (!follows) {
-      done |= answer.number == 1 && !answer.hasNext(); // page 1 is then the whole list
-      return;
-    }
-    afterFailedPage = false;
-    lastJoinedPage = answer.number;
-    lastJoinedHadNext = answer.hasNext();
-    pageSize = answer.pageSize(pageSize);
-    long start = answer.start(pageSize);
-    long count = answer.count(countThen);
-    if (answer.isEmpty()) {
-      done |= answer.number == 1;
-      return;
-    }
-    int lastIndex = answer.lastKeyIndex();
-    String lastHere = lastIndex >= 0 ? answer.keys().get(lastIndex) : null;
-    int lastSeenAt = last == null ? -1 : answer.indexOf(last);
-    // Further: to a record not yet covered, or past `last` in this very answer. (A record after
-    // `last` may be covered already: a prefix that started again at the head meets the records it
-    // covered before. Without the second test the cursor would ask for this page again and again,
-    // moving on only by the records inserted in between.)
-    boolean reachesFurther =
-        lastHere != null
-            && (!Boolean.TRUE.equals(known.get(lastHere))
-                || (lastSeenAt >= 0 && lastIndex > lastSeenAt));
-    for (String key : answer.keys()) {
-      if (key != null) {
-        known.put(key, Boolean.TRUE);
-      }
-    }
-    if (reachesFurther) {
-      emptyAnswersInARow = 0;
-      last = lastHere;
-      lastPosition = start + lastIndex;
-      countThen = count;
-    } else if (lastSeenAt >= 0) {
-      lastPosition = start + lastSeenAt;
-      countThen = count;
-    } else if (start + answer.size() - 1 > lastPosition) {
-      // Wholly inside the prefix, without its last record: that lies further on.
-      lastPosition = start + answer.size() - 1;
-      countThen = count;
-    }
-    if (!answer.hasNext()) {
-      done = true;
-    }
+    done |= prefix.extend(answer, follows);
   }
 
   private void skipFailedPage(PageAnswer<T> answer) {
-    if (failedPagesReported.add(answer.number)) {
-      metrics.failedPages.inc();
-      sink.failedPage(answer.number, answer.failure());
-    }
+    seen.failedPage(answer);
     // Its records are not read; the prefix goes on after it, from whatever comes next.
-    lastPosition = Math.max(lastPosition, answer.number * (long) Math.max(1, pageSize) - 1);
-    afterFailedPage = true;
-  }
-
-  private long pageOf(long position) {
-    return Math.max(0, position) / Math.max(1, pageSize) + 1;
-  }
-
-  // ---- requests ------------------------------------------------------------------------------
-
-  private PageAnswer<T> fetchProbe() {
-    PageAnswer<T> answer = fetch(1);
-    metrics.probePages.inc();
-    if (!answer.failed()) {
-      if (probe != null && insertedBetween(probe, answer)) {
-        insertsSeen = true;
-      }
-      probe = answer;
-      probeRequest = requests;
-    }
-    return answer;
-  }
-
-  /** The bound on a read's work: a list that grows as fast as it is read would never end. */
-  private void withinBudget(int more) {
-    // A list that loses records ends, however it is read: each record it lost buys two requests.
-    long lost = Math.max(0, plannedCount - lowestCount);
-    if (budget > 0 && requests + more > budget + 2 * lost) {
-      throw new ListGrowsTooFastException(query, requests, plannedCount, countThen);
-    }
-  }
-
-  private PageAnswer<T> fetch(long number) {
-    withinBudget(1);
-    PageAnswer<T> answer = pages.fetch(number);
-    requests++;
-    metrics.pages.inc();
-    Long count = answer.count();
-    if (count != null) {
-      // Answers asked one after another are in order: a count that rose shows an insert.
-      insertsSeen |= lastSequentialCount >= 0 && count > lastSequentialCount;
-      lastSequentialCount = count;
-      lowestCount = Math.min(lowestCount, count);
-    }
-    received(answer);
-    return answer;
-  }
-
-  private List<PageAnswer<T>> fetchRun(long first, long required, long most) {
-    withinBudget(Math.toIntExact(required - first + 1));
-    // The pages read on behind a slow answer stay within the bound of requests too.
-    long lost = Math.max(0, plannedCount - lowestCount);
-    long allowed = budget > 0 ? budget + 2 * lost - requests : Long.MAX_VALUE;
-    long last = Math.max(required, Math.min(most, first + allowed - 1));
-    List<PageAnswer<T>> answers = pages.fetchRun(first, required, last);
-    int asked = answers.size();
-    if (asked < required - first + 1 || asked > last - first + 1) {
-      throw new IllegalStateException(
-          "asked for pages " + first + " to " + required + " (at most " + last + "), got " + asked);
-    }
-    for (int i = 0; i < asked; i++) {
-      if (answers.get(i).number != first + i) {
-        throw new IllegalStateException(
-            "answer " + i + " of the run from page " + first + " is page " + answers.get(i).number);
-      }
-    }
-    requests += asked;
-    metrics.pages.inc(asked);
-    for (PageAnswer<T> answer : answers) {
-      received(answer);
-    }
-    return answers;
-  }
-
-  /** Every answer's records go out as they arrive, each once; then the order check. */
-  private void received(PageAnswer<T> answer) {
-    if (answer.failed()) {
-      return;
-    }
-    checkOrder(answer);
-    List<PageItem<T>> items = answer.items();
-    List<String> keys = answer.keys();
-    for (int i = 0; i < items.size(); i++) {
-      PageItem<T> item = items.get(i);
-      String key = keys.get(i);
-      if (key != null) {
-        boolean firstTime = known.putIfAbsent(key, Boolean.FALSE) == null;
-        sink.record(item.record(), firstTime);
-      } else if (unreadableSeen.add(item.json())) {
-        metrics.unreadableRecords.inc();
-        sink.unreadable(answer.number, item.json(), item.reason());
-      }
-    }
-  }
-
-  /** A record never seen before between two records of the prefix: see the class comment. */
-  private void checkOrder(PageAnswer<T> answer) {
-    if (orderDoubted) {
-      return;
-    }
-    boolean prefixBefore = false;
-    boolean unseenAfterPrefix = false;
-    for (String key : answer.keys()) {
-      if (key == null) {
-        continue;
-      }
-      Boolean state = known.get(key);
-      if (Boolean.TRUE.equals(state)) {
-        if (unseenAfterPrefix) {
-          orderDoubted = true;
-          LOG.warn(
-              "{}: page {} holds a record never read before between records already read: the"
-                  + " list does not keep the order the reader relies on (newest first, new records"
-                  + " at the head)",
-              query,
-              answer.number);
-          return;
-        }
-        prefixBefore = true;
-      } else if (state == null && prefixBefore) {
-        unseenAfterPrefix = true;
-      }
-    }
+    prefix.skip(answer);
   }
 }

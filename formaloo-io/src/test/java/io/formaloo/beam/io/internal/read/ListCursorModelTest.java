@@ -500,31 +500,7 @@ class ListCursorModelTest {
 
     /** The cursor's covered prefix and mode, for the trace only. */
     private String cursorState() {
-      if (cursor == null) {
-        return "-";
-      }
-      StringBuilder s = new StringBuilder();
-      for (String name :
-          new String[] {"last", "lastPosition", "countThen", "gap", "batches", "batchSize"}) {
-        try {
-          java.lang.reflect.Field field = ListCursor.class.getDeclaredField(name);
-          field.setAccessible(true);
-          Object value = field.get(cursor);
-          if (name.equals("gap") && value != null) {
-            value = "bound " + fieldOf(value, "bound") + " beyond " + fieldOf(value, "beyond");
-          }
-          s.append(name).append('=').append(value).append(' ');
-        } catch (ReflectiveOperationException e) {
-          s.append(name).append("=? ");
-        }
-      }
-      return s.toString().trim();
-    }
-
-    private static Object fieldOf(Object o, String name) throws ReflectiveOperationException {
-      java.lang.reflect.Field field = o.getClass().getDeclaredField(name);
-      field.setAccessible(true);
-      return field.get(o);
+      return cursor == null ? "-" : cursor.toString();
     }
 
     // ---- the churn -----------------------------------------------------------------------------
