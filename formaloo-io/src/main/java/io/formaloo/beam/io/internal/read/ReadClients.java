@@ -2,7 +2,7 @@ package io.formaloo.beam.io.internal.read;
 
 import io.formaloo.beam.io.client.FormalooClient;
 import io.formaloo.beam.io.client.FormalooConfig;
-import io.formaloo.beam.io.client.SharedClients;
+import io.formaloo.beam.io.internal.client.SharedClients;
 import java.util.UUID;
 
 /**

@@ -1,7 +1,7 @@
 package io.formaloo.beam.io.internal.write;
 
 import io.formaloo.beam.io.client.FormalooClient;
-import io.formaloo.beam.io.client.SharedClients;
+import io.formaloo.beam.io.internal.client.SharedClients;
 import io.formaloo.beam.io.model.Customer;
 import io.formaloo.beam.io.write.FailedRecord;
 import io.formaloo.beam.io.write.WrittenRecord;

@@ -1,5 +1,7 @@
-package io.formaloo.beam.io.client;
+package io.formaloo.beam.io.internal.client;
 
+import io.formaloo.beam.io.client.FormalooClient;
+import io.formaloo.beam.io.client.FormalooConfig;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
