@@ -2,6 +2,8 @@ package io.formaloo.beam.io.internal.read;
 
 import io.formaloo.beam.io.client.FormalooClient;
 import io.formaloo.beam.io.client.FormalooConfig;
+import io.formaloo.beam.io.client.ListEndpoint;
+import io.formaloo.beam.io.internal.FormalooLineage;
 import io.formaloo.beam.io.model.Activity;
 import io.formaloo.beam.io.model.ActivityCustomer;
 import java.util.List;
@@ -38,6 +40,7 @@ public final class CustomerActivitiesFn extends DoFn<String, Activity> {
 
   @ProcessElement
   public void process(@Element String customerCode, OutputReceiver<Activity> out) {
+    FormalooLineage.reportSource(config, ListEndpoint.ACTIVITIES);
     List<Activity> activities = client.customerActivities(customerCode, filters);
     metrics.queries.inc();
     metrics.pages.inc();

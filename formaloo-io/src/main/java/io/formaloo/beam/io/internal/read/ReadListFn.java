@@ -4,6 +4,7 @@ import io.formaloo.beam.io.client.ErrorKind;
 import io.formaloo.beam.io.client.FormalooClient;
 import io.formaloo.beam.io.client.FormalooConfig;
 import io.formaloo.beam.io.client.FormalooException;
+import io.formaloo.beam.io.internal.FormalooLineage;
 import io.formaloo.beam.io.read.ListGrowsTooFastException;
 import io.formaloo.beam.io.read.ListQuery;
 import io.formaloo.beam.io.read.ListReadException;
@@ -144,6 +145,7 @@ final class ReadListFn<T> extends DoFn<ListQuery<T>, T> {
       @Element ListQuery<T> query,
       RestrictionTracker<CursorRestriction, Long> tracker,
       MultiOutputReceiver out) {
+    FormalooLineage.reportSource(config, query.endpoint());
     CursorRestriction restriction = tracker.currentRestriction();
     ListCursor<T> cursor = cursorFor(query, restriction);
     cursor.bind(new ClientPages(query), sink(query, out));

@@ -1,6 +1,7 @@
 package io.formaloo.beam.io.internal.write;
 
 import io.formaloo.beam.io.client.FormalooClient;
+import io.formaloo.beam.io.internal.FormalooLineage;
 import io.formaloo.beam.io.internal.client.SharedClients;
 import io.formaloo.beam.io.model.Customer;
 import io.formaloo.beam.io.write.FailedRecord;
@@ -82,6 +83,7 @@ final class WriteBatchFn<T>
   @ProcessElement
   public void process(@Element KV<Integer, Iterable<TimestampedValue<T>>> batch)
       throws InterruptedException {
+    FormalooLineage.reportSink(settings.business(), target.name());
     List<TimestampedValue<T>> records = new ArrayList<>();
     batch.getValue().forEach(records::add);
     metrics.batches.inc();

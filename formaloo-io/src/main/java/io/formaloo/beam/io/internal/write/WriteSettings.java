@@ -215,6 +215,12 @@ public abstract class WriteSettings implements Serializable {
                 .withLabel("Bulk import job timeout"));
   }
 
+  /** The business written to; null: the access token's own. */
+  @Nullable String business() {
+    FormalooConfig config = config();
+    return config == null ? null : config.business();
+  }
+
   /** Whether a batch of {@code records} records goes to a bulk import job. */
   boolean bulkImportFor(int records) {
     return bulkImportAbove() != NEVER && records > bulkImportAbove();
