@@ -4,6 +4,7 @@ import io.formaloo.beam.pipelines.analytics.Analytics;
 import io.formaloo.beam.pipelines.backfill.Backfill;
 import io.formaloo.beam.pipelines.cli.Cli;
 import io.formaloo.beam.pipelines.export.Export;
+import io.formaloo.beam.pipelines.providers.ExpansionServiceMain;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -38,12 +39,21 @@ public final class Main {
           new Command(
               Analytics.NAME,
               "charts and tables of an export, as CSV and report.html",
-              Analytics::main));
+              Analytics::main),
+          new Command(
+              ExpansionServiceMain.NAME,
+              "serve the schema transforms to Python and Beam YAML on a port",
+              ExpansionServiceMain::main));
 
   private Main() {}
 
   /** Runs the pipeline {@code args[0]} names with the other arguments; exits as it does. */
   public static void main(String[] args) {
+    if (args.length > 0 && ExpansionServiceMain.isPort(args[0])) {
+      // Python's JavaJarExpansionService and YAML's javaJar provider start java -jar JAR PORT.
+      ExpansionServiceMain.main(args);
+      return;
+    }
     run("pipelines-bundled.jar", PIPELINES, args);
   }
 
@@ -75,7 +85,7 @@ public final class Main {
     out.println("usage: java -jar " + jar + " <command> [--option=value ...]");
     out.println("commands:");
     for (Command command : commands) {
-      out.printf("  %-10s %s%n", command.name(), command.description());
+      out.printf("  %-17s %s%n", command.name(), command.description());
     }
     out.println("<command> --help lists a command's options.");
   }

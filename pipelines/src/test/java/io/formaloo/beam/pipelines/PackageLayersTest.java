@@ -34,6 +34,7 @@ class PackageLayersTest {
           Map.entry("cli", 1),
           Map.entry("records", 2),
           Map.entry("files", 3),
+          Map.entry("providers", 3),
           Map.entry("deadletters", 4),
           Map.entry("report", 4),
           Map.entry("backfill", 5),
