@@ -3,21 +3,33 @@ package io.formaloo.beam.pipelines;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.FormalooEmulator;
 import io.formaloo.beam.pipelines.cli.Cli;
 import io.formaloo.beam.pipelines.cli.ConfigFromOptions;
+import io.formaloo.beam.pipelines.providers.ReadCustomersProvider;
+import io.formaloo.beam.pipelines.providers.WriteCustomersProvider;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.beam.model.expansion.v1.ExpansionApi;
+import org.apache.beam.model.expansion.v1.ExpansionServiceGrpc;
+import org.apache.beam.vendor.grpc.v1p69p0.io.grpc.ManagedChannel;
+import org.apache.beam.vendor.grpc.v1p69p0.io.grpc.ManagedChannelBuilder;
+import org.apache.beam.vendor.grpc.v1p69p0.io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +72,9 @@ class BundledJarIT {
     Result r = java(List.of("--help"));
     assertThat(r.output, r.exitCode, is(Cli.OK));
     assertThat(r.output, containsString("usage: java -jar pipelines-bundled.jar <command>"));
-    assertThat(r.output, containsString("analytics  charts and tables"));
+    assertThat(r.output, matchesPattern("(?s).*\\n  analytics +charts and tables.*"));
+    assertThat(
+        r.output, matchesPattern("(?s).*\\n  expansion-service +serve the schema transforms.*"));
   }
 
   @Test
@@ -104,6 +118,52 @@ class BundledJarIT {
                 "backfill", "--customersInput=" + input, "--deadLetterDir=" + dir.resolve("dead")));
     assertThat(backfill.output, backfill.exitCode, is(0));
     assertThat(emulator.customerCount(), is(before + 20));
+  }
+
+  @Test
+  void startedWithAPortAsPythonStartsItTheJarServesTheSchemaTransforms() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    String jar = System.getProperty("bundledJar");
+    Path log = Files.createTempFile(dir, "expansion", ".log");
+    Process service =
+        new ProcessBuilder(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar,
+                String.valueOf(port))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    try {
+      Map<String, ?> transforms = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (transforms == null) {
+        try {
+          transforms =
+              ExpansionServiceGrpc.newBlockingStub(channel)
+                  .withDeadlineAfter(5, TimeUnit.SECONDS)
+                  .discoverSchemaTransform(
+                      ExpansionApi.DiscoverSchemaTransformRequest.getDefaultInstance())
+                  .getSchemaTransformConfigsMap();
+        } catch (StatusRuntimeException notYet) {
+          if (!service.isAlive() || System.nanoTime() > deadline) {
+            throw new AssertionError(
+                "no expansion service on " + port + ": " + Files.readString(log), notYet);
+          }
+          Thread.sleep(500);
+        }
+      }
+      assertThat(
+          transforms.keySet(), hasItems(ReadCustomersProvider.URN, WriteCustomersProvider.URN));
+    } finally {
+      channel.shutdownNow();
+      service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
   }
 
   private static List<String> withEmulator(String command, String... args) {
