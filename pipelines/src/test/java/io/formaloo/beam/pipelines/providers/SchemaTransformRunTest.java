@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.FormalooEmulator;
 import java.nio.file.Path;
@@ -124,15 +125,18 @@ class SchemaTransformRunTest {
         Schema.builder()
             .addNullableField("email", Schema.FieldType.STRING)
             .addNullableField("full_name", Schema.FieldType.STRING)
-            .addNullableField("score", Schema.FieldType.INT32)
+            // Beam YAML reads a JSON integer as INT64: the write narrows it to the API's INT32.
+            .addNullableField("score", Schema.FieldType.INT64)
             .build();
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       rows.add(
-          Row.withSchema(input).addValues("yaml" + i + "@example.com", "Yaml " + i, i).build());
+          Row.withSchema(input)
+              .addValues("yaml" + i + "@example.com", "Yaml " + i, (long) i)
+              .build());
     }
-    Row noEmail = Row.withSchema(input).addValues(null, "Nobody", 1).build();
-    Row badEmail = Row.withSchema(input).addValues("not-an-email", "Bad", 2).build();
+    Row noEmail = Row.withSchema(input).addValues(null, "Nobody", 1L).build();
+    Row badEmail = Row.withSchema(input).addValues("not-an-email", "Bad", 2L).build();
     rows.add(noEmail);
     rows.add(badEmail);
 
@@ -171,9 +175,48 @@ class SchemaTransformRunTest {
     p.run().waitUntilFinish();
 
     for (int i = 0; i < 5; i++) {
-      assertThat(emulator.findCustomerByEmail("yaml" + i + "@example.com"), notNullValue());
+      JsonNode customer = emulator.findCustomerByEmail("yaml" + i + "@example.com");
+      assertThat(customer, notNullValue());
+      assertThat(customer.path("score").asInt(-1), equalTo(i));
     }
     assertThat(emulator.findCustomerByEmail("not-an-email"), nullValue());
+  }
+
+  @Test
+  void anIntegerOutOfTheApisRangeMakesItsRowAFailure() {
+    Schema input =
+        Schema.builder()
+            .addNullableField("email", Schema.FieldType.STRING)
+            .addNullableField("score", Schema.FieldType.INT64)
+            .build();
+    Pipeline p = pipeline();
+    PCollectionRowTuple out =
+        PCollectionRowTuple.of(
+                "input",
+                p.apply(
+                    Create.of(Row.withSchema(input).addValues("big@example.com", 1L << 40).build())
+                        .withRowSchema(input)))
+            .apply(
+                new WriteCustomersProvider()
+                    .from(
+                        account
+                            .write()
+                            .setErrorHandling(ErrorHandling.builder().setOutput("failed").build())
+                            .build()));
+    PAssert.that(out.get("written")).empty();
+    PAssert.that(
+            out.get("failed")
+                .apply(
+                    "Messages",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((Row r) -> r.getString("error_message"))))
+        .satisfies(
+            messages -> {
+              assertThat(messages.iterator().next(), containsString("out of the range of INT32"));
+              return null;
+            });
+    p.run().waitUntilFinish();
+    assertThat(emulator.findCustomerByEmail("big@example.com"), nullValue());
   }
 
   @Test
