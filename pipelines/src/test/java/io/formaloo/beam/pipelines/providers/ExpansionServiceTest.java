@@ -3,17 +3,22 @@ package io.formaloo.beam.pipelines.providers;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.FormalooEmulator;
 import io.formaloo.beam.io.model.Customer;
 import io.formaloo.beam.pipelines.records.RecordSchemas;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 import org.apache.beam.model.expansion.v1.ExpansionApi;
 import org.apache.beam.model.expansion.v1.ExpansionServiceGrpc;
 import org.apache.beam.model.pipeline.v1.ExternalTransforms;
@@ -158,6 +163,53 @@ class ExpansionServiceTest {
     assertThat(response.getError(), is(""));
     assertThat(response.getTransform().getOutputsMap(), hasKey("written"));
     assertThat(response.getTransform().getOutputsMap(), hasKey("failed"));
+  }
+
+  /**
+   * Every Formaloo transform of the YAML examples, with the example's own configuration (and, for a
+   * write, rows of the schema its {@code ReadFromJson} gives), expands without an error.
+   */
+  @Test
+  void everyFormalooTransformOfTheYamlExamplesExpands() throws Exception {
+    Path examples = Path.of(System.getProperty("user.dir")).getParent().resolve("examples/yaml");
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(examples)) {
+      files = listed.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertThat(files.size(), greaterThan(1));
+    int expanded = 0;
+    for (Path file : files) {
+      YamlExample example = YamlExample.read(file);
+      assertThat(
+          file + " names the bundled jar",
+          example.jar(),
+          matchesPattern("pipelines/target/pipelines-.*-bundled\\.jar"));
+      for (YamlExample.Step step : example.formalooSteps()) {
+        Schema schema = configurationSchema(step.urn());
+        Row configuration = YamlExample.row(schema, step.config());
+        RunnerApi.PTransform.Builder transform =
+            schemaTransform(step.urn(), configuration).toBuilder();
+        Pipeline caller = Pipeline.create();
+        SdkComponents components = SdkComponents.create(caller.getOptions());
+        if (step.inputSchema() != null) {
+          Schema input = step.inputSchema();
+          PCollection<Row> rows =
+              caller.apply(Create.empty(RowCoder.of(input)).withRowSchema(input));
+          transform.putInputs("input", components.registerPCollection(rows));
+        }
+        ExpansionApi.ExpansionResponse response =
+            expansion.expand(
+                ExpansionApi.ExpansionRequest.newBuilder()
+                    .setComponents(PipelineTranslation.toProto(caller, components).getComponents())
+                    .setTransform(transform)
+                    .setNamespace("formaloo_yaml")
+                    .build());
+        assertThat(
+            file + " " + step.urn() + ": " + response.getError(), response.getError(), is(""));
+        expanded++;
+      }
+    }
+    assertThat(expanded, greaterThan(1));
   }
 
   private static Schema errorHandlingSchema() {
