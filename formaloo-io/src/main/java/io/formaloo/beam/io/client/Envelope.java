@@ -21,7 +21,7 @@ final class Envelope {
 
   /** The answer's payload: {@code data} of an envelope, else the node itself. */
   static JsonNode data(JsonNode node) {
-    return isEnvelope(node) ? node.path("data") : node;
+    return ModelJson.unwrapEnvelope(node);
   }
 
   /** The answer's errors: {@code errors} of an envelope (or its data), else the node itself. */

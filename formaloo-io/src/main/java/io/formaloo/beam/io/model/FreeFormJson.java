@@ -21,12 +21,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * members are kept.
  */
 final class FreeFormJson {
-  /**
-   * The module's one mapper configuration ({@link ModelJson#newObjectMapper}): trees are read
-   * without rounding (floats become {@code BigDecimal} with their scale), so a value read here and
-   * written back is the value that came in. Never reconfigured after this line.
-   */
-  static final ObjectMapper TREES = ModelJson.newObjectMapper();
+  /** The module's one mapper ({@link ModelMapper}), which reads trees without rounding. */
+  static final ObjectMapper TREES = ModelMapper.MAPPER;
 
   static final JsonFactory FACTORY = TREES.getFactory();
 

@@ -1,28 +1,18 @@
 package io.formaloo.beam.io.model;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,11 +33,26 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * 2019-08-24T14:15:22Z}, with a fraction only when the value has one; Beam's {@code DATETIME} holds
  * milliseconds, so finer digits are dropped.
  *
- * <p>Parsing is streaming and tree-free on the usual path. Thread-safe.
+ * <p>Records are data-bound by Jackson with the model's one mapper configuration ({@link
+ * ModelMapper}: mix-ins, so the model keeps no JSON annotations, and strict scalar readers); this
+ * class adds what lies around them: envelopes, pages and lists ({@link JsonBodies}). Parsing is
+ * streaming and tree-free on the usual path. Thread-safe.
  */
 public final class ModelJson {
 
-  private static final Map<Class<?>, JsonCodec<?, ?>> CODECS = codecs();
+  private static final Set<Class<?>> MODEL_CLASSES =
+      Set.of(
+          Customer.class,
+          Tag.class,
+          Activity.class,
+          ActivityAction.class,
+          ActivityCustomer.class,
+          Currency.class,
+          ActionType.class,
+          ActionTypeGroup.class,
+          Integration.class,
+          Business.class,
+          CustomerBatchImport.class);
 
   private static final Map<Class<?>, String> LIST_KEYS =
       Map.of(
@@ -58,33 +63,11 @@ public final class ModelJson {
           ActionTypeGroup.class, "action_type_groups",
           Currency.class, "currencies");
 
-  private static final Set<String> ENVELOPE_KEYS = Set.of("status", "errors", "data");
-
   private ModelJson() {}
-
-  private static Map<Class<?>, JsonCodec<?, ?>> codecs() {
-    Map<Class<?>, JsonCodec<?, ?>> codecs = new LinkedHashMap<>();
-    for (JsonCodec<?, ?> codec :
-        List.of(
-            CustomerCodec.INSTANCE,
-            TagCodec.INSTANCE,
-            ActivityCodec.INSTANCE,
-            ActivityActionCodec.INSTANCE,
-            ActivityCustomerCodec.INSTANCE,
-            CurrencyCodec.INSTANCE,
-            ActionTypeCodec.INSTANCE,
-            ActionTypeGroupCodec.INSTANCE,
-            IntegrationCodec.INSTANCE,
-            BusinessCodec.INSTANCE,
-            CustomerBatchImportCodec.INSTANCE)) {
-      codecs.put(codec.type(), codec);
-    }
-    return Collections.unmodifiableMap(codecs);
-  }
 
   /** The model classes this class reads and writes. */
   public static Set<Class<?>> modelClasses() {
-    return CODECS.keySet();
+    return MODEL_CLASSES;
   }
 
   /**
@@ -110,14 +93,14 @@ public final class ModelJson {
    * @throws JsonProcessingException if the body is not JSON, or not a {@code type}
    */
   public static <T> T parse(String json, Class<T> type) throws JsonProcessingException {
-    JsonCodec<T, ?> codec = codec(type);
-    return readBody(() -> FreeFormJson.FACTORY.createParser(json), codec::read);
+    checkModelClass(type);
+    return JsonBodies.read(() -> ModelMapper.MAPPER.createParser(json), p -> record(p, type));
   }
 
   /** As {@link #parse(String, Class)}, from UTF-8 bytes. */
   public static <T> T parse(byte[] json, Class<T> type) throws JsonProcessingException {
-    JsonCodec<T, ?> codec = codec(type);
-    return readBody(() -> FreeFormJson.FACTORY.createParser(json), codec::read);
+    checkModelClass(type);
+    return JsonBodies.read(() -> ModelMapper.MAPPER.createParser(json), p -> record(p, type));
   }
 
   /**
@@ -126,18 +109,19 @@ public final class ModelJson {
    * on the record's {@code END_OBJECT}.
    */
   public static <T> T parse(JsonParser parser, Class<T> type) throws IOException {
+    checkModelClass(type);
     if (!parser.hasCurrentToken()) {
       parser.nextToken();
     }
-    return codec(type).read(parser);
+    return record(parser, type);
   }
 
   /** Reads a record from a tree, unwrapping the envelope if there is one. */
   public static <T> T parse(JsonNode json, Class<T> type) throws JsonProcessingException {
-    JsonCodec<T, ?> codec = codec(type);
-    try (JsonParser p = unwrapEnvelope(json).traverse(FreeFormJson.TREES)) {
+    checkModelClass(type);
+    try (JsonParser p = unwrapEnvelope(json).traverse(ModelMapper.MAPPER)) {
       p.nextToken();
-      return codec.read(p);
+      return record(p, type);
     } catch (JsonProcessingException e) {
       throw e;
     } catch (IOException e) {
@@ -152,14 +136,16 @@ public final class ModelJson {
    * @return an unmodifiable list
    */
   public static <T> List<T> parseList(String json, Class<T> type) throws JsonProcessingException {
-    JsonCodec<T, ?> codec = codec(type);
-    return readBody(() -> FreeFormJson.FACTORY.createParser(json), p -> readList(p, codec));
+    checkModelClass(type);
+    return JsonBodies.read(
+        () -> ModelMapper.MAPPER.createParser(json), p -> records(p, "the body", type));
   }
 
   /** As {@link #parseList(String, Class)}, from UTF-8 bytes. */
   public static <T> List<T> parseList(byte[] json, Class<T> type) throws JsonProcessingException {
-    JsonCodec<T, ?> codec = codec(type);
-    return readBody(() -> FreeFormJson.FACTORY.createParser(json), p -> readList(p, codec));
+    checkModelClass(type);
+    return JsonBodies.read(
+        () -> ModelMapper.MAPPER.createParser(json), p -> records(p, "the body", type));
   }
 
   /**
@@ -171,17 +157,19 @@ public final class ModelJson {
    */
   public static <T> Page<T> parsePage(String json, String listKey, Class<T> type)
       throws JsonProcessingException {
-    JsonCodec<T, ?> codec = codec(type);
-    return readBody(
-        () -> FreeFormJson.FACTORY.createParser(json), p -> readPage(p, listKey, codec));
+    checkModelClass(type);
+    return JsonBodies.read(
+        () -> ModelMapper.MAPPER.createParser(json),
+        p -> JsonBodies.page(p, listKey, records -> records(records, listKey, type)));
   }
 
   /** As {@link #parsePage(String, String, Class)}, from UTF-8 bytes. */
   public static <T> Page<T> parsePage(byte[] json, String listKey, Class<T> type)
       throws JsonProcessingException {
-    JsonCodec<T, ?> codec = codec(type);
-    return readBody(
-        () -> FreeFormJson.FACTORY.createParser(json), p -> readPage(p, listKey, codec));
+    checkModelClass(type);
+    return JsonBodies.read(
+        () -> ModelMapper.MAPPER.createParser(json),
+        p -> JsonBodies.page(p, listKey, records -> records(records, listKey, type)));
   }
 
   /**
@@ -206,7 +194,7 @@ public final class ModelJson {
       return false;
     }
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-      if (!ENVELOPE_KEYS.contains(names.next())) {
+      if (!JsonBodies.ENVELOPE_KEYS.contains(names.next())) {
         return false;
       }
     }
@@ -231,12 +219,12 @@ public final class ModelJson {
    *     holds text that is not JSON
    */
   public static String toJson(Object value) {
-    return writeString(value, JsonForm.RECORD);
+    return JsonBodies.writeText(checkWritable(value), ModelMapper.writer(false));
   }
 
   /** As {@link #toJson}, as UTF-8 bytes. */
   public static byte[] toJsonBytes(Object value) {
-    return writeBytes(value, JsonForm.RECORD);
+    return JsonBodies.writeBytes(checkWritable(value), ModelMapper.writer(false));
   }
 
   /**
@@ -248,12 +236,12 @@ public final class ModelJson {
    * @throws IllegalArgumentException as {@link #toJson}
    */
   public static String toRequestJson(Object value) {
-    return writeString(value, JsonForm.REQUEST);
+    return JsonBodies.writeText(checkWritable(value), ModelMapper.writer(true));
   }
 
   /** As {@link #toRequestJson}, as UTF-8 bytes. */
   public static byte[] toRequestJsonBytes(Object value) {
-    return writeBytes(value, JsonForm.REQUEST);
+    return JsonBodies.writeBytes(checkWritable(value), ModelMapper.writer(true));
   }
 
   /**
@@ -278,286 +266,63 @@ public final class ModelJson {
    * does not unwrap envelopes: use the {@code parse} methods for response bodies.
    */
   public static Module module() {
-    SimpleModule module = new SimpleModule("formaloo-model");
-    for (JsonCodec<?, ?> codec : CODECS.values()) {
-      register(module, codec);
-    }
-    return module;
+    return ModelMapper.module();
   }
 
   /**
-   * A new mapper with {@link #module()}, that reads floats in trees as exact decimals and ignores
-   * unknown properties. The caller owns it and may configure it further.
+   * A new mapper configured as the model's own: {@link #module()}, floats in trees read as exact
+   * decimals, unknown properties ignored. The caller owns it and may configure it further.
    */
   public static ObjectMapper newObjectMapper() {
-    return JsonMapper.builder()
-        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .addModule(module())
-        .build();
-  }
-
-  private static <T> void register(SimpleModule module, JsonCodec<T, ?> codec) {
-    module.addSerializer(codec.type(), new CodecSerializer<>(codec));
-    module.addDeserializer(codec.type(), new CodecDeserializer<>(codec));
-  }
-
-  private static final class CodecSerializer<T> extends StdSerializer<T> {
-    private final transient JsonCodec<T, ?> codec;
-
-    CodecSerializer(JsonCodec<T, ?> codec) {
-      super(codec.type());
-      this.codec = codec;
-    }
-
-    @Override
-    public void serialize(T value, JsonGenerator g, SerializerProvider provider)
-        throws IOException {
-      codec.write(value, g, JsonForm.RECORD);
-    }
-  }
-
-  private static final class CodecDeserializer<T> extends StdDeserializer<T> {
-    private final transient JsonCodec<T, ?> codec;
-
-    CodecDeserializer(JsonCodec<T, ?> codec) {
-      super(codec.type());
-      this.codec = codec;
-    }
-
-    @Override
-    public T deserialize(JsonParser p, DeserializationContext context) throws IOException {
-      return codec.read(p);
-    }
+    return ModelMapper.configure(JsonMapper.builder()).build();
   }
 
   // ---------------------------------------------------------------------------------- internals
 
-  @SuppressWarnings("unchecked") // CODECS maps each class to its own codec
-  private static <T> JsonCodec<T, ?> codec(Class<T> type) {
-    JsonCodec<?, ?> codec = CODECS.get(type);
-    if (codec == null) {
+  private static void checkModelClass(Class<?> type) {
+    if (!MODEL_CLASSES.contains(type)) {
       throw new IllegalArgumentException("Not a Formaloo model class: " + type.getName());
     }
-    return (JsonCodec<T, ?>) codec;
   }
 
-  /** The codec of a record's class; AutoValue instances are of a generated subclass. */
-  @SuppressWarnings("unchecked") // CODECS maps each class to its own codec
-  private static JsonCodec<Object, ?> codecOf(Object record) {
-    for (Class<?> c = record.getClass(); c != null; c = c.getSuperclass()) {
-      JsonCodec<?, ?> codec = CODECS.get(c);
-      if (codec != null) {
-        return (JsonCodec<Object, ?>) codec;
-      }
-    }
-    throw new IllegalArgumentException(
-        "Not a Formaloo model record, page or list of records: " + record.getClass().getName());
+  /** Whether {@code value} is a record; AutoValue instances are of a generated subclass. */
+  private static boolean isRecord(Object value) {
+    return MODEL_CLASSES.contains(value.getClass().getSuperclass());
   }
 
-  @FunctionalInterface
-  private interface ParserSource {
-    JsonParser open() throws IOException;
-  }
-
-  /** Reads a value from a parser on its first token (or on the first field of an object). */
-  @FunctionalInterface
-  private interface ValueReader<T> {
-    T read(JsonParser p) throws IOException;
-  }
-
-  /**
-   * Reads a whole body, unwrapping an envelope. A body whose first field is not an envelope key
-   * cannot be an envelope (that is every bare record but a batch import job), so it is read
-   * straight on, without a tree. Otherwise it is judged by {@link #isEnvelope}, the one rule for
-   * envelopes (see {@link #readMaybeEnveloped}).
-   */
-  private static <T> T readBody(ParserSource source, ValueReader<T> reader)
-      throws JsonProcessingException {
-    try (JsonParser p = source.open()) {
-      JsonToken first = p.nextToken();
-      if (first == null) {
-        throw JsonValues.mismatch(p, "empty body where JSON was expected");
-      }
-      if (first == JsonToken.START_OBJECT
-          && p.nextToken() == JsonToken.FIELD_NAME
-          && ENVELOPE_KEYS.contains(p.currentName())) {
-        return readMaybeEnveloped(source, reader);
-      }
-      T value = reader.read(p);
-      expectEnd(p);
-      return value;
-    } catch (JsonProcessingException e) {
-      throw e;
-    } catch (IOException e) {
-      // Only in-memory input reaches here, which has no I/O to fail.
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Reads a body that may be an envelope: judged on its tree by {@link #isEnvelope}, then the
-   * record is streamed from the text again (from {@code data}, or from the top if it was no
-   * envelope), so that free-form fields keep their numbers' exact text, which a tree's numbers do
-   * not.
-   */
-  private static <T> T readMaybeEnveloped(ParserSource source, ValueReader<T> reader)
-      throws IOException {
-    try (JsonParser p = source.open()) {
-      JsonNode body = FreeFormJson.TREES.readTree(p);
-      expectEnd(p);
-      if (!isEnvelope(body)) {
-        return readDocument(source, reader);
-      }
-      if (!body.has("data")) {
-        throw JsonValues.mismatch(
-            p,
-            "the answer is an envelope without data: status "
-                + body.path("status").asText()
-                + ", errors "
-                + body.path("errors"));
-      }
-    }
-    return readEnvelopeData(source, reader);
-  }
-
-  private static <T> T readDocument(ParserSource source, ValueReader<T> reader) throws IOException {
-    try (JsonParser p = source.open()) {
-      p.nextToken();
-      T value = reader.read(p);
-      expectEnd(p);
-      return value;
-    }
-  }
-
-  /** Reads {@code data} of a body already known to be an envelope with data. */
-  private static <T> T readEnvelopeData(ParserSource source, ValueReader<T> reader)
-      throws IOException {
-    try (JsonParser p = source.open()) {
-      p.nextToken();
-      T value = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        if (name.equals("data")) {
-          value = reader.read(p);
-        } else {
-          p.skipChildren();
-        }
-      }
-      return value;
-    }
-  }
-
-  private static void expectEnd(JsonParser p) throws IOException {
-    if (p.nextToken() != null) {
-      throw JsonValues.mismatch(p, "unexpected content after the JSON value");
-    }
-  }
-
-  private static <T> List<T> readList(JsonParser p, JsonCodec<T, ?> codec) throws IOException {
-    return Collections.unmodifiableList(JsonValues.elements(p, "the body", codec));
-  }
-
-  private static <T> Page<T> readPage(JsonParser p, String listKey, JsonCodec<T, ?> codec)
-      throws IOException {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.START_OBJECT) {
-      t = p.nextToken();
-    } else if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT) {
-      throw JsonValues.mismatch(p, "a page must be a JSON object");
-    }
-    Page.Builder<T> page = Page.<T>builder().setListKey(listKey);
-    boolean hasRecords = false;
-    while (t == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
-      if (name.equals(listKey)) {
-        page.setRecords(JsonValues.elements(p, name, codec));
-        hasRecords = true;
-      } else {
-        switch (name) {
-          case "count":
-            page.setCount(JsonValues.longInteger(p, name));
-            break;
-          case "next":
-            page.setNext(JsonValues.string(p, name));
-            break;
-          case "previous":
-            page.setPrevious(JsonValues.string(p, name));
-            break;
-          case "page_size":
-            page.setPageSize(JsonValues.integer(p, name));
-            break;
-          case "page_count":
-            page.setPageCount(JsonValues.integer(p, name));
-            break;
-          case "current_page":
-            page.setCurrentPage(JsonValues.integer(p, name));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-      t = p.nextToken();
-    }
-    if (!hasRecords) {
-      throw JsonValues.mismatch(p, "the page has no '" + listKey + "' array");
-    }
-    return page.build();
-  }
-
-  private static String writeString(Object value, JsonForm form) {
-    // Plain in-memory sinks: the generator's own buffers come from the factory's recycled pool.
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator g = FreeFormJson.FACTORY.createGenerator(out)) {
-      writeValue(g, value, form);
-    } catch (IOException e) {
-      // Only in-memory output reaches here, which has no I/O to fail.
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
-  }
-
-  private static byte[] writeBytes(Object value, JsonForm form) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = FreeFormJson.FACTORY.createGenerator(out)) {
-      writeValue(g, value, form);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  private static void writeValue(JsonGenerator g, Object value, JsonForm form) throws IOException {
+  private static Object checkWritable(Object value) {
+    boolean writable;
     if (value instanceof Page) {
-      writePage(g, (Page<?>) value, form);
+      writable = ((Page<?>) value).getRecords().stream().allMatch(ModelJson::isRecord);
     } else if (value instanceof Collection) {
-      g.writeStartArray();
-      for (Object element : (Collection<?>) value) {
-        codecOf(element).write(element, g, form);
-      }
-      g.writeEndArray();
+      writable = ((Collection<?>) value).stream().allMatch(ModelJson::isRecord);
     } else {
-      codecOf(value).write(value, g, form);
+      writable = isRecord(value);
     }
+    if (!writable) {
+      throw new IllegalArgumentException(
+          "Not a Formaloo model record, page or list of records: " + value.getClass().getName());
+    }
+    return value;
   }
 
-  private static void writePage(JsonGenerator g, Page<?> page, JsonForm form) throws IOException {
-    g.writeStartObject();
-    JsonValues.writeLong(g, "count", page.getCount());
-    JsonValues.writeString(g, "next", page.getNext());
-    JsonValues.writeString(g, "previous", page.getPrevious());
-    JsonValues.writeInteger(g, "page_size", page.getPageSize());
-    JsonValues.writeInteger(g, "page_count", page.getPageCount());
-    JsonValues.writeInteger(g, "current_page", page.getCurrentPage());
-    g.writeFieldName(page.getListKey());
-    g.writeStartArray();
-    for (Object record : page.getRecords()) {
-      codecOf(record).write(record, g, form);
+  /** Reads the record the parser is on; see {@link JsonBodies#record}. */
+  private static <T> T record(JsonParser p, Class<T> type) throws IOException {
+    return JsonBodies.record(p, type, ModelMapper.reader(type));
+  }
+
+  /** Reads the array of records the parser is on into an unmodifiable list. */
+  private static <T> List<T> records(JsonParser p, String field, Class<T> type) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw JsonValues.mismatch(p, "'" + field + "' must be an array");
     }
-    g.writeEndArray();
-    g.writeEndObject();
+    List<T> records = new ArrayList<>();
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t != JsonToken.START_OBJECT) {
+        throw JsonValues.mismatch(p, "'" + field + "[" + records.size() + "]' must be an object");
+      }
+      records.add(record(p, type));
+    }
+    return Collections.unmodifiableList(records);
   }
 }
