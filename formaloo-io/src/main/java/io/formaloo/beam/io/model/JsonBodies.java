@@ -10,14 +10,18 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * What {@link ModelJson} reads and writes around the records, which Jackson binds: the response
@@ -149,11 +153,61 @@ final class JsonBodies {
         throw JsonValues.mismatch(
             p, type.getSimpleName() + " is missing its required " + apiNames(message) + at(e));
       }
+      String field = lastFieldName(e);
+      if (cause instanceof IllegalArgumentException && field != null) {
+        // A value the model refuses (an enum's unknown name): the model's reason, and the field.
+        throw JsonValues.mismatch(p, "'" + field + "': " + message);
+      }
       throw e;
     } catch (InvalidNullException e) {
       throw JsonValues.mismatch(
           p, "'" + e.getPropertyName().getSimpleName() + "' must not be null" + at(e));
+    } catch (MismatchedInputException e) {
+      throw structureMismatch(p, e);
     }
+  }
+
+  /**
+   * Jackson's own wording for a value of the wrong shape ("Cannot deserialize value of type
+   * `java.util.ArrayList<...Tag>` from String value") names Java types, not the field; a user
+   * reading a dead letter needs the field, as the model's scalar readers give it ({@link
+   * JsonValues}): {@code 'tags' must be an array, not a string}.
+   */
+  private static JsonMappingException structureMismatch(JsonParser p, MismatchedInputException e) {
+    String field = lastFieldName(e);
+    Class<?> target = e.getTargetType();
+    if (field == null || target == null) {
+      return e;
+    }
+    String expected =
+        target.isArray() || Collection.class.isAssignableFrom(target)
+            ? "an array"
+            : Map.class.isAssignableFrom(target) || !target.getName().startsWith("java.")
+                ? "an object"
+                : null;
+    if (expected == null) {
+      return e;
+    }
+    String where = at(e);
+    return JsonValues.mismatch(
+        p,
+        "'"
+            + field
+            + "' must be "
+            + expected
+            + ", not "
+            + JsonValues.describe(p.currentToken())
+            + (where.equals(" (at " + field + ")") ? "" : where));
+  }
+
+  private static @Nullable String lastFieldName(JsonMappingException e) {
+    String name = null;
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        name = reference.getFieldName();
+      }
+    }
+    return name;
   }
 
   /** AutoValue names the missing properties as Java does; the API's names are snake case. */

@@ -27,7 +27,7 @@ final class JsonValues {
         p, "'" + field + "' must be " + expected + ", not " + describe(p.currentToken()));
   }
 
-  private static String describe(@Nullable JsonToken t) {
+  static String describe(@Nullable JsonToken t) {
     if (t == null) {
       return "the end of the input";
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -280,6 +281,22 @@ class ModelJsonTest {
   }
 
   @Test
+  void aListOrObjectOfTheWrongShapeIsAnErrorNamingTheField() {
+    JsonProcessingException list =
+        assertThrows(
+            JsonProcessingException.class,
+            () -> ModelJson.parse(json("{'tags':'vip'}"), Customer.class));
+    JsonProcessingException object =
+        assertThrows(
+            JsonProcessingException.class,
+            () -> ModelJson.parse(json("{'tags':['vip']}"), Customer.class));
+
+    assertThat(list.getOriginalMessage(), is("'tags' must be an array, not a string"));
+    assertThat(
+        object.getOriginalMessage(), is("'tags' must be an object, not a string (at tags[0])"));
+  }
+
+  @Test
   void anIntegerOutOfRangeIsAnError() {
     JsonProcessingException e =
         assertThrows(
@@ -296,7 +313,8 @@ class ModelJsonTest {
             JsonProcessingException.class,
             () -> ModelJson.parse(json("{'status':'paused'}"), CustomerBatchImport.class));
 
-    assertThat(e.getMessage(), containsString("\"paused\" is not a batch import status"));
+    assertThat(
+        e.getOriginalMessage(), startsWith("'status': \"paused\" is not a batch import status"));
   }
 
   @Test
