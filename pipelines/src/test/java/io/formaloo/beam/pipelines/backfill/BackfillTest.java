@@ -15,14 +15,15 @@ import io.formaloo.beam.emulator.samples.SampleFiles;
 import io.formaloo.beam.pipelines.cli.Cli;
 import io.formaloo.beam.pipelines.testing.Outputs;
 import io.formaloo.beam.pipelines.testing.Runs;
+import io.formaloo.beam.testing.FormalooEmulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class BackfillTest {
@@ -30,16 +31,17 @@ class BackfillTest {
   private static final LocalDate TO = LocalDate.of(2026, 4, 1);
 
   @TempDir Path dir;
+
+  /** A fresh emulator for each test: each counts what its own backfill wrote. */
+  @RegisterExtension
+  final FormalooEmulatorExtension formaloo =
+      FormalooEmulatorExtension.with(EmulatorConfig.builder());
+
   private FormalooEmulator emulator;
 
   @BeforeEach
-  void startEmulator() {
-    emulator = FormalooEmulator.start(EmulatorConfig.builder().build());
-  }
-
-  @AfterEach
-  void stopEmulator() {
-    emulator.close();
+  void useTheEmulator(FormalooEmulator started) {
+    emulator = started;
   }
 
   @Test

@@ -1,9 +1,7 @@
 package io.formaloo.beam.pipelines.providers;
 
 import io.formaloo.beam.emulator.FormalooEmulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.formaloo.beam.testing.FormalooEmulatorExtension;
 import java.nio.file.Path;
 
 /**
@@ -14,16 +12,9 @@ final class EmulatedAccount {
   final FormalooEmulator emulator;
   final String credentialsFile;
 
-  EmulatedAccount(FormalooEmulator emulator, Path folder) {
-    this.emulator = emulator;
-    try {
-      Path file = folder.resolve("formaloo.properties");
-      Files.writeString(
-          file, "api_key=" + emulator.apiKey() + "\napi_secret=" + emulator.apiSecret() + "\n");
-      this.credentialsFile = file.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  EmulatedAccount(FormalooEmulatorExtension formaloo, Path folder) {
+    this.emulator = formaloo.emulator();
+    this.credentialsFile = formaloo.credentialsFile(folder).toString();
   }
 
   ReadConfiguration.Builder read() {

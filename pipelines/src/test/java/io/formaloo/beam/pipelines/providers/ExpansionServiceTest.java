@@ -13,6 +13,7 @@ import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.FormalooEmulator;
 import io.formaloo.beam.io.model.Customer;
 import io.formaloo.beam.pipelines.records.RecordSchemas;
+import io.formaloo.beam.testing.FormalooEmulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +52,7 @@ import org.apache.beam.vendor.grpc.v1p69p0.io.grpc.ManagedChannelBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -62,6 +64,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ExpansionServiceTest {
   @TempDir static Path folder;
 
+  @RegisterExtension
+  static final FormalooEmulatorExtension formaloo =
+      FormalooEmulatorExtension.with(EmulatorConfig.builder().seedCustomers(30));
+
   private static FormalooEmulator emulator;
   private static EmulatedAccount account;
   private static ExpansionServer server;
@@ -70,8 +76,8 @@ class ExpansionServiceTest {
 
   @BeforeAll
   static void start() throws Exception {
-    emulator = FormalooEmulator.start(EmulatorConfig.builder().seedCustomers(30).build());
-    account = new EmulatedAccount(emulator, folder);
+    emulator = formaloo.emulator();
+    account = new EmulatedAccount(formaloo, folder);
     server = ExpansionServer.create(new ExpansionService(), "127.0.0.1", 0);
     channel =
         ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
@@ -82,7 +88,6 @@ class ExpansionServiceTest {
   static void stop() throws Exception {
     channel.shutdownNow();
     server.close();
-    emulator.close();
   }
 
   @Test

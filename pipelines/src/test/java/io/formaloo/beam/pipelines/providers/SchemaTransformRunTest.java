@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.formaloo.beam.emulator.EmulatorConfig;
 import io.formaloo.beam.emulator.FormalooEmulator;
+import io.formaloo.beam.testing.FormalooEmulatorExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,29 +25,25 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionRowTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The schema transforms against the emulator, on the Direct runner: exact results, error rows. */
 class SchemaTransformRunTest {
   @TempDir static Path folder;
 
+  @RegisterExtension
+  static final FormalooEmulatorExtension formaloo = FormalooEmulatorExtension.seeded(60, 120);
+
   private static FormalooEmulator emulator;
   private static EmulatedAccount account;
 
   @BeforeAll
   static void start() {
-    emulator =
-        FormalooEmulator.start(
-            EmulatorConfig.builder().seedCustomers(60).seedActivities(120).build());
-    account = new EmulatedAccount(emulator, folder);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
+    emulator = formaloo.emulator();
+    account = new EmulatedAccount(formaloo, folder);
   }
 
   private static Pipeline pipeline() {
