@@ -55,6 +55,53 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Apache Beam transforms that read from and write to the Formaloo CDP API.
  *
+ * <h2>Supported features</h2>
+ *
+ * <table>
+ *   <caption>What the connector does, by Beam's IO standards</caption>
+ *   <tr><th>Feature</th><th>Supported</th><th>How</th></tr>
+ *   <tr><td>Batch read</td><td>yes</td><td>{@code readCustomers()}, {@code readActivities()},
+ *       {@code readTags()}, {@code readActionTypes()}, {@code readActionTypeGroups()}, {@code
+ *       readCurrencies()}, {@code readBusinesses()}, {@code readCustomerActivities()}</td></tr>
+ *   <tr><td>Read of queries as data</td><td>yes</td><td>{@link #readAll(Class)} over a {@code
+ *       PCollection<ListQuery<T>>}</td></tr>
+ *   <tr><td>Parallel, splittable read</td><td>yes</td><td>pages in chunks across workers; dynamic
+ *       work rebalancing</td></tr>
+ *   <tr><td>Filter pushdown</td><td>yes</td><td>the API's documented filters ({@link
+ *       Read#withQuery}, {@link Read#withFilters}); days of {@code created_at} or {@code
+ *       activity_date} ({@link Read#withCreatedBetween}, {@link Read#withActivityDateBetween})</td>
+ *       </tr>
+ *   <tr><td>Column projection</td><td>no</td><td>the API answers whole records</td></tr>
+ *   <tr><td>Streaming (unbounded) read</td><td>no</td><td>the API has no change feed; read by day
+ *       window instead</td></tr>
+ *   <tr><td>Batch and streaming write</td><td>yes</td><td>{@code writeCustomers()}, {@code
+ *       writeActivities()}; any windowing</td></tr>
+ *   <tr><td>Bulk write</td><td>yes</td><td>bulk import jobs for customers ({@link
+ *       Write#withBulkImport()})</td></tr>
+ *   <tr><td>Exactly-once effect</td><td>yes</td><td>customers upsert by email or phone;
+ *       activities carry a stable slug</td></tr>
+ *   <tr><td>Dead letters</td><td>yes</td><td>{@link Write.Result#getFailed()}, and {@code
+ *       withErrorHandler} on reads and writes (Beam {@link BadRecord}s)</td></tr>
+ *   <tr><td>Schemas</td><td>yes</td><td>every record class has a Beam schema</td></tr>
+ *   <tr><td>Cross-language (Python, YAML)</td><td>yes</td><td>schema transforms in the
+ *       pipelines' bundled jar, served as an expansion service</td></tr>
+ *   <tr><td>Lineage</td><td>yes</td><td>sources and sinks as {@code
+ *       formaloo:BUSINESS.ENTITY}</td></tr>
+ *   <tr><td>Display data, metrics</td><td>yes</td><td>settings as display data; counters named in
+ *       {@link FormalooMetrics}</td></tr>
+ * </table>
+ *
+ * <h2>Authentication</h2>
+ *
+ * <p>A {@link FormalooConfig} names the business and the credentials: {@link
+ * io.formaloo.beam.io.client.FormalooCredentials#fromEnvironment()} ({@code FORMALOO_API_KEY},
+ * {@code FORMALOO_API_SECRET}), {@code fromFile(path)}, explicit values, or a {@link
+ * io.formaloo.beam.io.client.CredentialsProvider} called only on the workers, which keeps secrets
+ * out of the serialized pipeline. The flow is the service's own token flow by default ({@link
+ * io.formaloo.beam.io.client.AuthFlow}); tokens are refreshed before and when they expire.
+ * Credentials are sent only to the configured base URL and never appear in display data, logs or
+ * errors.
+ *
  * <h2>Reading</h2>
  *
  * <pre>{@code
@@ -73,17 +120,59 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * spread across workers, and a runner can split a running chunk (dynamic work rebalancing). Within
  * a worker, a bounded number of page requests stay in flight ({@link
  * Read#withMaxConcurrentPageRequests(int)}), so a large export runs at the speed of the API's
- * limits rather than one round trip after another. A list that changes while it is read is handled
- * as {@code ReadPagesFn} describes; duplicates that page shifting causes are removed unless {@link
- * Read#withoutDeduplication()}.
+ * limits rather than one round trip after another. A list that changes while it is read still
+ * yields every record that existed throughout the read, once: each query is read by a cursor that
+ * proves every answer joins what it has read, checks the service's ordering at run time and reads
+ * again where it does not hold. Duplicates that page shifting causes are removed unless {@link
+ * Read#withoutDeduplication()}. Queries are data: {@link #readAll(Class)} reads every {@link
+ * ListQuery} of a {@code PCollection}.
+ *
+ * <h2>Writing</h2>
+ *
+ * <pre>{@code
+ * FormalooIO.Write.Result result =
+ *     customers.apply(FormalooIO.writeCustomers().withConfig(formaloo).withBulkImport());
+ * result.getWritten();   // WrittenRecord: the customer's code, whether it was created, ...
+ * result.getFailed();    // FailedRecord: the input, why, the API's field errors
+ * }</pre>
+ *
+ * <p>Records are checked before any request, keyed into shards by customer, batched, and sent
+ * through one pool of requests per write and worker under an adaptive rate that settles below the
+ * API's limit (and an optional ceiling, {@link Write#withMaxRequestsPerSecond}). Every input record
+ * ends as exactly one element of {@code getWritten()} or {@code getFailed()}.
+ *
+ * <h2>Resource scalability</h2>
+ *
+ * <p>The bounds tested, against the project's emulator on a 2-core machine (the README's
+ * Performance and Guarantees sections give the commands): a read of 100,000 customers in a 256 MB
+ * heap; 50,000 customers exported in 9.0 s as a whole process at 100 ms per request, 5.8 times a
+ * sequential reader; reads at 93-97% and per-record writes at 93-96% of a server's rate limit of 20
+ * and 200 requests/s, with under 2% of requests refused; a soak of 306,000 records written and
+ * 300,000 exported under 5% 5xx answers, dropped connections and expiring tokens, each record
+ * exactly once. Memory is bounded per worker (pages in flight, records pending per {@code DoFn}),
+ * not by the size of a list; a list's deduplication holds about a hundred bytes per record.
+ *
+ * <h2>Limitations</h2>
+ *
+ * <ul>
+ *   <li>No unbounded read: the API has no change feed or cursor over updates; customers have no
+ *       date filter, so an incremental export reads them whole.
+ *   <li>A record inserted and deleted again during a read that had seen no other insert may be
+ *       missed or seen; a list that grows about as fast as it is read ends with {@link
+ *       io.formaloo.beam.io.read.ListGrowsTooFastException} after a bounded number of requests.
+ *   <li>A bulk import job that outlasts {@link Write#withBulkImportTimeout} is reported failed and
+ *       may still import its rows later (a rerun is safe: writes upsert).
+ *   <li>Only the endpoints the connector names are read and written; deletes are not written.
+ * </ul>
+ *
+ * <h2>Timestamps and windows</h2>
  *
  * <p>Records are the {@code model} classes, each with a Beam schema, so {@code Convert.toRows()}
  * and schema-aware sinks work. Element timestamps are those of the query element: for {@code
  * readX()} the global window's minimum timestamp, as for any bounded source. To window by when
- * records happened, re-stamp them, e.g. {@code WithTimestamps.of(a -> a.getActivityDate())}.
- *
- * <p>Queries are data: {@link #readAll(Class)} reads every {@link ListQuery} of a {@code
- * PCollection}.
+ * records happened, re-stamp them, e.g. {@code WithTimestamps.of(a -> a.getActivityDate())}. The
+ * API's timestamps are read as UTC instants, whatever offset the service writes. Writes batch
+ * within a window, so any windowing works, and their results carry the input's windows back.
  */
 public final class FormalooIO {
   private FormalooIO() {}

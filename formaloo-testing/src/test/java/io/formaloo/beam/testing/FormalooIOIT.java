@@ -41,10 +41,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * given:
  *
  * <pre>
- * FORMALOO_API_KEY=... FORMALOO_API_SECRET=... mvn -B verify -pl formaloo-testing \
- *     -Dit.test=FormalooIOIT -Dformaloo.it.baseUrl=https://api.formaloo.me/v1.0 \
- *     -Dformaloo.it.business=YOUR_BUSINESS_SLUG [-Dformaloo.it.records=200] \
- *     [-Dformaloo.it.actionSlug=login]
+ * FORMALOO_API_KEY=... FORMALOO_API_SECRET=... mvn -B verify -pl formaloo-testing -am \
+ *     -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FormalooIOIT \
+ *     -Dformaloo.it.baseUrl=https://api.formaloo.com/v1.0 -Dformaloo.it.business=YOUR_BUSINESS \
+ *     [-Dformaloo.it.records=200] [-Dformaloo.it.actionSlug=login]
  * </pre>
  *
  * <p>Without {@code formaloo.it.baseUrl} the account test is skipped and says so. The records it

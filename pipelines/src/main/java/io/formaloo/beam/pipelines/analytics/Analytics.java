@@ -71,8 +71,9 @@ public final class Analytics {
    * Checks {@code options}, runs the analytics and prints its summary to {@code terminal}: the
    * typed entry point, for programs that run it (the demo, the soak) without a command line.
    *
-   * @throws InvalidOptionException if an option is missing or wrong (nothing was started)
-   * @throws PipelineFailedException if the pipeline failed
+   * @throws io.formaloo.beam.pipelines.cli.InvalidOptionException if an option is missing or wrong
+   *     (nothing was started)
+   * @throws io.formaloo.beam.pipelines.cli.PipelineFailedException if the pipeline failed
    */
   public static RunOutcome run(AnalyticsOptions options, Terminal terminal) {
     AnalyticsPlan plan = AnalyticsPlan.check(options);

@@ -43,10 +43,11 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <p>Every input line ends written or in the dead letters: {@code <deadLetterDir>/customers/} and
  * {@code <deadLetterDir>/activities/}, JSON Lines of {@code {"record": ..., "error": ...}} (see
- * {@link DeadLetters}), lines that could not be parsed included. A dead-letter file is itself an
- * input: give it back as {@code --customersInput} or {@code --activitiesInput} (with another {@code
- * --deadLetterDir}) to replay it. Writes are idempotent (customers upsert by email or phone,
- * activities carry stable slugs), so a replay never duplicates.
+ * {@link io.formaloo.beam.pipelines.deadletters.DeadLetters}), lines that could not be parsed
+ * included. A dead-letter file is itself an input: give it back as {@code --customersInput} or
+ * {@code --activitiesInput} (with another {@code --deadLetterDir}) to replay it. Writes are
+ * idempotent (customers upsert by email or phone, activities carry stable slugs), so a replay never
+ * duplicates.
  */
 public final class Backfill {
   public static final String NAME = "backfill";
@@ -72,8 +73,9 @@ public final class Backfill {
    * Checks {@code options}, runs the backfill and prints its summary to {@code terminal}: the typed
    * entry point, for programs that run it (the demo, the soak) without a command line.
    *
-   * @throws InvalidOptionException if an option is missing or wrong (nothing was started)
-   * @throws PipelineFailedException if the pipeline failed
+   * @throws io.formaloo.beam.pipelines.cli.InvalidOptionException if an option is missing or wrong
+   *     (nothing was started)
+   * @throws io.formaloo.beam.pipelines.cli.PipelineFailedException if the pipeline failed
    */
   public static RunOutcome run(BackfillOptions options, Terminal terminal) {
     BackfillPlan plan = BackfillPlan.check(options);

@@ -73,8 +73,9 @@ public final class Export {
    * Checks {@code options}, runs the export and prints its summary to {@code terminal}: the typed
    * entry point, for programs that run it (the demo, the soak) without a command line.
    *
-   * @throws InvalidOptionException if an option is missing or wrong (nothing was started)
-   * @throws PipelineFailedException if the pipeline failed
+   * @throws io.formaloo.beam.pipelines.cli.InvalidOptionException if an option is missing or wrong
+   *     (nothing was started)
+   * @throws io.formaloo.beam.pipelines.cli.PipelineFailedException if the pipeline failed
    */
   public static RunOutcome run(ExportOptions options, Terminal terminal) {
     ExportPlan plan = ExportPlan.check(options);

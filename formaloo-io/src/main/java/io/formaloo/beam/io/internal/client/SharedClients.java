@@ -10,10 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Clients shared by every {@code DoFn} instance and thread of a JVM that asks with the same key:
- * one connection pool and one ceiling ({@link RateLimit}) however many instances a runner makes. A
- * runner decides how many instances of a {@code DoFn} a worker runs; a ceiling held per instance
- * would multiply or shrink with that number. (The adaptive rate under the ceilings is shared more
- * widely still: by every client of the JVM for one account, whatever its key.)
+ * one connection pool and one ceiling ({@link io.formaloo.beam.io.client.RateLimit}) however many
+ * instances a runner makes. A runner decides how many instances of a {@code DoFn} a worker runs; a
+ * ceiling held per instance would multiply or shrink with that number. (The adaptive rate under the
+ * ceilings is shared more widely still: by every client of the JVM for one account, whatever its
+ * key.)
  *
  * <p>Each {@link #acquire} is paired with one {@link #release} of the same key (in
  * {@code @Teardown}); the last release closes the client.
