@@ -64,29 +64,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Its parts.</b> {@link CoveredPrefix} holds the prefix and extends it by the answers that
  * join on; {@link SeenRecords} what the read has seen, sent on and checked; {@link PageRequests}
- * the requests, the probes of page 1 and the bound; {@link ListChanges} what two probes show. This
- * class decides what to ask for next.
+ * the requests, the probes of page 1 and the bound; {@link ListChanges} what two probes show;
+ * {@link BatchPacing} whether to ask for a batch and how large; {@link Gap} what is known of a gap
+ * being closed. This class decides what to ask for next.
  *
  * @param <T> the records of the list
  */
 final class ListCursor<T> {
   private static final Logger LOG = LoggerFactory.getLogger(ListCursor.class);
-
-  /** Pages of the first batch: a failed batch costs little while the list's churn is unknown. */
-  static final int FIRST_BATCH = 2;
-
-  /**
-   * Quiet pages, read one at a time, before batches are tried again; grows 8x on each failed batch,
-   * so that a list that keeps changing is soon read one page at a time only.
-   */
-  static final int QUIET_PAGES_BEFORE_BATCHES = 4;
-
-  static final int QUIET_PAGES_GROWTH = 8;
-
-  /** A batch the list stood still for is followed by one this many times larger. */
-  static final int BATCH_GROWTH = 4;
-
-  static final int MAX_QUIET_PAGES = 4096;
 
   /** The requests a read may send: this many times the pages the list had, plus a margin. */
   static final int REQUESTS_PER_PLANNED_PAGE = PageRequests.REQUESTS_PER_PLANNED_PAGE;
@@ -121,7 +106,6 @@ final class ListCursor<T> {
   }
 
   private final ListQuery<T> query;
-  private final int maxBatch;
   private final int maxReadAhead;
   private final ReadMetrics metrics;
   private final SeenRecords<T> seen;
@@ -131,12 +115,9 @@ final class ListCursor<T> {
   /** A page to read before going on from the prefix: set when a page came back empty. */
   private @Nullable Long stepBackTo;
 
-  private @Nullable Gap gap;
+  private @Nullable Gap<T> gap;
 
-  private boolean batches = true;
-  private int batchSize = FIRST_BATCH;
-  private int quietPages;
-  private int quietPagesNeeded = QUIET_PAGES_BEFORE_BATCHES;
+  private final BatchPacing pacing;
 
   /** 0 before the read, 1 in its pass, 2 in the second pass that a broken order asks for. */
   private int passes;
@@ -161,7 +142,7 @@ final class ListCursor<T> {
       int maxReadAhead,
       ReadMetrics metrics) {
     this.query = query;
-    this.maxBatch = Math.max(FIRST_BATCH, maxBatch);
+    this.pacing = new BatchPacing(maxBatch);
     this.maxReadAhead = Math.max(0, maxReadAhead);
     this.metrics = metrics;
     this.seen = new SeenRecords<>(query, sink, metrics);
@@ -207,7 +188,7 @@ final class ListCursor<T> {
     } else if (!done) {
       if (gap != null) {
         resolveGap();
-      } else if (batches) {
+      } else if (pacing.batches()) {
         batch();
       } else {
         step();
@@ -229,10 +210,8 @@ final class ListCursor<T> {
         + (gap == null
             ? ""
             : " gap=(bound " + gap.bound + " beyond page " + gap.beyond.number + ")")
-        + " batches="
-        + batches
-        + " batchSize="
-        + batchSize;
+        + " "
+        + pacing;
   }
 
   private void startPass() {
@@ -267,8 +246,7 @@ final class ListCursor<T> {
     prefix.clear();
     gap = null;
     stepBackTo = null;
-    batches = false;
-    quietPagesNeeded = Integer.MAX_VALUE;
+    pacing.stop();
     done = false;
     requests.planSecondPass();
     startPass();
@@ -285,7 +263,7 @@ final class ListCursor<T> {
       return;
     }
     if (prefix.joinsByIdentity(answer)) {
-      quiet(false);
+      pacing.page(false);
       if (prefix.follows(answer)) {
         extend(answer, true);
       } else {
@@ -296,7 +274,7 @@ final class ListCursor<T> {
     if (answer.isEmpty()) {
       // Past the end: the list is shorter than the prefix's position says. The page before shows
       // where it ends now.
-      quiet(false);
+      pacing.page(false);
       if (CoveredPrefix.tooManyEmptyAnswers(prefix.emptyAnswerAt(number))) {
         LOG.warn(
             "{}: page {} is empty again and again although the page before it links to a next"
@@ -312,56 +290,20 @@ final class ListCursor<T> {
     long countThen = prefix.countThen();
     long count = answer.count(countThen);
     if (count >= countThen) {
-      quiet(count == countThen && answer.start(prefix.pageSize()) == prefix.lastPosition() + 1);
+      pacing.page(
+          count == countThen && answer.start(prefix.pageSize()) == prefix.lastPosition() + 1);
       extend(answer, true);
       return;
     }
-    quiet(false);
-    gap = new Gap(answer, countThen - count, requests.latestProbe());
+    pacing.page(false);
+    gap = new Gap<>(answer, countThen - count, requests.latestProbe());
     metrics.gaps.inc();
-  }
-
-  private void quiet(boolean quiet) {
-    if (!quiet) {
-      quietPages = 0;
-      return;
-    }
-    if (++quietPages >= quietPagesNeeded) {
-      batches = true;
-      batchSize = FIRST_BATCH;
-    }
   }
 
   // ---- gaps ----------------------------------------------------------------------------------
 
-  /**
-   * At most {@code bound} records lie between the prefix's last record and the first record of
-   * {@code beyond}, an answer read after it that could not be joined on.
-   */
-  private final class Gap {
-    final PageAnswer<T> beyond;
-    long bound;
-    long nextBack;
-
-    /** The answer of page 1 that came before {@code beyond} was asked for. */
-    final @Nullable PageAnswer<T> probeBefore;
-
-    /** A step back reached the prefix; the records it found did not close the gap. */
-    boolean steppedBack;
-
-    /** The list's size in the answer of that step back. */
-    long countAtStepBack;
-
-    Gap(PageAnswer<T> beyond, long bound, @Nullable PageAnswer<T> probeBefore) {
-      this.beyond = beyond;
-      this.bound = bound;
-      this.nextBack = Math.max(1, beyond.number - 1);
-      this.probeBefore = probeBefore;
-    }
-  }
-
   private void resolveGap() {
-    Gap g = gap;
+    Gap<T> g = gap;
     if (g.steppedBack) {
       PageAnswer<T> before = g.probeBefore;
       PageAnswer<T> now = requests.fetchProbe();
@@ -446,7 +388,7 @@ final class ListCursor<T> {
   private void batch() {
     PageAnswer<T> start = requests.freshProbe();
     if (start.failed()) {
-      batches = false;
+      pacing.pause();
       return;
     }
     extend(start, prefix.follows(start));
@@ -455,12 +397,12 @@ final class ListCursor<T> {
     }
     long first = prefix.nextPage();
     long lastByCount = prefix.pageOf(Math.max(0, start.count(prefix.countThen()) - 1));
-    long lastPage = Math.max(first, Math.min(first + batchSize - 1, lastByCount));
+    long lastPage = Math.max(first, Math.min(first + pacing.batchSize() - 1, lastByCount));
     // While the batch's last answers are out, its free slots read on, up to a batch further: the
     // same two answers of page 1 certify those pages too. Only once a batch has found the list
     // still: while its churn is unknown, a batch that fails should cost little.
     long most =
-        batchSize > FIRST_BATCH
+        pacing.beyondFirstBatch()
             ? Math.max(lastPage, Math.min(lastByCount, lastPage + maxReadAhead))
             : lastPage;
     List<PageAnswer<T>> answers = requests.fetchRun(first, lastPage, most);
@@ -475,7 +417,7 @@ final class ListCursor<T> {
         // The list was the same for every page of the batch: each page follows the one before.
         extend(answer, true);
       }
-      batchSize = Math.min(batchSize * BATCH_GROWTH, maxBatch);
+      pacing.batchPassed();
     } else {
       metrics.uncertifiedBatches.inc();
       for (PageAnswer<T> answer : answers) {
@@ -483,10 +425,7 @@ final class ListCursor<T> {
           extend(answer, prefix.follows(answer));
         }
       }
-      batches = false;
-      quietPages = 0;
-      quietPagesNeeded =
-          (int) Math.min((long) quietPagesNeeded * QUIET_PAGES_GROWTH, MAX_QUIET_PAGES);
+      pacing.batchFailed();
     }
     if (!end.failed()) {
       extend(end, prefix.follows(end));

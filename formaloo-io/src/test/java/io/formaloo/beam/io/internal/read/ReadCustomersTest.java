@@ -74,9 +74,9 @@ class ReadCustomersTest {
   static void assertEveryPageOnceAndPage1PerBatch(FormalooEmulator emulator, int pages) {
     Map<Integer, Long> answers = answersByPage(emulator);
     int batches = 0;
-    for (int covered = 1, size = ListCursor.FIRST_BATCH;
+    for (int covered = 1, size = BatchPacing.FIRST_BATCH;
         covered < pages;
-        covered += size, size *= ListCursor.BATCH_GROWTH) {
+        covered += size, size *= BatchPacing.BATCH_GROWTH) {
       batches++;
     }
     Map<Integer, Long> otherPages = new TreeMap<>(answers);
