@@ -179,12 +179,16 @@ final class JsonBodies {
     if (field == null || target == null) {
       return e;
     }
-    String expected =
-        target.isArray() || Collection.class.isAssignableFrom(target)
-            ? "an array"
-            : Map.class.isAssignableFrom(target) || !target.getName().startsWith("java.")
-                ? "an object"
-                : null;
+    String expected;
+    if (target.isArray() || Collection.class.isAssignableFrom(target)) {
+      expected = "an array";
+    } else if (target.isEnum()) {
+      expected = "a string"; // the API's enums are names
+    } else if (Map.class.isAssignableFrom(target) || !target.getName().startsWith("java.")) {
+      expected = "an object"; // a nested record, or free-form data
+    } else {
+      expected = null;
+    }
     if (expected == null) {
       return e;
     }

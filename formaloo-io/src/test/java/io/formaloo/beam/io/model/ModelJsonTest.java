@@ -281,7 +281,7 @@ class ModelJsonTest {
   }
 
   @Test
-  void aListOrObjectOfTheWrongShapeIsAnErrorNamingTheField() {
+  void aListObjectOrEnumOfTheWrongValueIsAnErrorNamingTheField() {
     JsonProcessingException list =
         assertThrows(
             JsonProcessingException.class,
@@ -291,7 +291,17 @@ class ModelJsonTest {
             JsonProcessingException.class,
             () -> ModelJson.parse(json("{'tags':['vip']}"), Customer.class));
 
+    JsonProcessingException enumeration =
+        assertThrows(
+            JsonProcessingException.class,
+            () -> ModelJson.parse(json("{'operation_type':7}"), Activity.class));
+
     assertThat(list.getOriginalMessage(), is("'tags' must be an array, not a string"));
+    assertThat(
+        enumeration.getOriginalMessage(),
+        is(
+            "'operation_type': \"7\" is not an operation type"
+                + " (create, read, update, delete, undefined)"));
     assertThat(
         object.getOriginalMessage(), is("'tags' must be an object, not a string (at tags[0])"));
   }
