@@ -1,12 +1,6 @@
 package io.formaloo.beam.pipelines.export;
 
-import io.formaloo.beam.io.FormalooIO;
 import io.formaloo.beam.io.client.FormalooConfig;
-import io.formaloo.beam.io.model.ActionType;
-import io.formaloo.beam.io.model.Activity;
-import io.formaloo.beam.io.model.Currency;
-import io.formaloo.beam.io.model.Customer;
-import io.formaloo.beam.io.model.Tag;
 import io.formaloo.beam.pipelines.cli.Cli;
 import io.formaloo.beam.pipelines.cli.ConfigFromOptions;
 import io.formaloo.beam.pipelines.cli.DateWindow;
@@ -17,17 +11,12 @@ import io.formaloo.beam.pipelines.cli.Summary;
 import io.formaloo.beam.pipelines.cli.Terminal;
 import io.formaloo.beam.pipelines.deadletters.ReadDeadLetters;
 import io.formaloo.beam.pipelines.files.WriteRecordFiles;
-import io.formaloo.beam.pipelines.metrics.CountFn;
 import io.formaloo.beam.pipelines.metrics.Counters;
-import io.formaloo.beam.pipelines.metrics.PipelineCounters;
 import io.formaloo.beam.pipelines.records.Entity;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler.BadRecordErrorHandler;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PDone;
 
 /**
  * Export: CDP data to warehouse files. Customers, activities and the reference data (tags, action
@@ -78,6 +67,9 @@ public final class Export {
    */
   public static RunOutcome run(ExportOptions options, Terminal terminal) {
     ExportPlan plan = ExportPlan.check(options);
+    if (plan.warehouse() != null) {
+      return WarehouseExport.run(options, plan, terminal);
+    }
     FormalooConfig config = ConfigFromOptions.build(options, terminal.environment());
     Preflight.check(config);
 
@@ -92,11 +84,11 @@ public final class Export {
                 "export: removed %d files of an earlier export from %s%n",
                 stale, plan.folder(entity));
       }
-      export(pipeline, entity, config, plan);
       outputs.add(
           new RunOutcome.Output(
               entity.folder() + " (" + plan.format() + ")", plan.folder(entity).toString()));
     }
+    EntityReads.readAll(pipeline, plan, config, plan.window(), files(plan));
 
     outputs.add(
         new RunOutcome.Output(
@@ -108,83 +100,43 @@ public final class Export {
     return outcome;
   }
 
-  private static void export(
-      Pipeline pipeline, Entity entity, FormalooConfig config, ExportPlan plan) {
-    switch (entity) {
-      case CUSTOMERS:
-        write(
-            pipeline, entity, FormalooIO.readCustomers().withConfig(config), Customer.class, plan);
-        break;
-      case ACTIVITIES:
-        write(pipeline, entity, readActivities(config, plan), Activity.class, plan);
-        break;
-      case TAGS:
-        write(pipeline, entity, FormalooIO.readTags().withConfig(config), Tag.class, plan);
-        break;
-      case ACTION_TYPES:
-        write(
-            pipeline,
-            entity,
-            FormalooIO.readActionTypes().withConfig(config),
-            ActionType.class,
-            plan);
-        break;
-      case CURRENCIES:
-        write(
-            pipeline, entity, FormalooIO.readCurrencies().withConfig(config), Currency.class, plan);
-        break;
-    }
-  }
-
-  private static FormalooIO.Read<Activity> readActivities(FormalooConfig config, ExportPlan plan) {
-    FormalooIO.Read<Activity> read = FormalooIO.readActivities().withConfig(config);
-    DateWindow window = plan.window();
-    if (window == null) {
-      return read;
-    }
-    return plan.dateField().equals(ExportPlan.CREATED_AT)
-        ? read.withCreatedBetween(window.since(), window.until())
-        : read.withActivityDateBetween(window.since(), window.until());
-  }
-
-  /**
-   * Reads one entity (each record once: the read removes the repeats that page shifting causes) and
-   * writes its files; what the read could not read goes to the entity's dead letters.
-   */
-  private static <T> void write(
-      Pipeline pipeline, Entity entity, FormalooIO.Read<T> read, Class<T> type, ExportPlan plan) {
-    String name = entity.folder();
-    BadRecordErrorHandler<PDone> unread =
-        pipeline.registerBadRecordErrorHandler(
-            new ReadDeadLetters(name, plan.deadLetterFolder(entity)));
-    PCollection<T> records = pipeline.apply("Read " + name, read.withErrorHandler(unread));
-    unread.close();
-    records
-        .apply(
-            "Count " + name,
-            ParDo.of(new CountFn<T>(PipelineCounters.RECORDS_EXPORTED, name + "_exported")))
-        .setCoder(records.getCoder())
-        .apply(
-            "Write " + name,
+  private static EntityReads.Destination files(ExportPlan plan) {
+    return new EntityReads.Destination() {
+      @Override
+      public <T> void write(Entity entity, PCollection<T> records, Class<T> type) {
+        records.apply(
+            "Write " + entity.folder(),
             new WriteRecordFiles<>(type, plan.format(), plan.folder(entity), plan.shards(entity)));
+      }
+    };
   }
 
-  private static Summary summary(RunOutcome outcome, ExportPlan plan) {
-    Summary summary = Summary.of(NAME, outcome);
+  /** The summary's line for each entity: how many records, and how many could not be read. */
+  static void entityLines(Summary summary, RunOutcome outcome, ExportPlan plan, DateWindow window) {
     Counters c = outcome.counters();
     for (Entity entity : plan.entities()) {
-      String window =
-          entity == Entity.ACTIVITIES && plan.window() != null
-              ? " (" + plan.dateField() + " " + plan.window() + ")"
+      String days =
+          entity == Entity.ACTIVITIES && window != null
+              ? " (" + plan.dateField() + " " + window + ")"
               : "";
-      long unread = c.pipeline(entity.folder() + "_" + ReadDeadLetters.COUNTER);
+      long unread = unread(outcome, entity);
       summary.line(
           "%s: %,d records%s%s",
           entity.folder(),
           c.pipeline(entity.folder() + "_exported"),
-          window,
+          days,
           unread == 0 ? "" : String.format(", %,d could not be read (dead letters)", unread));
     }
+  }
+
+  /** What the reads of {@code entity} could not read: a record, a page, a whole query. */
+  static long unread(RunOutcome outcome, Entity entity) {
+    return outcome.counters().pipeline(entity.folder() + "_" + ReadDeadLetters.COUNTER);
+  }
+
+  private static Summary summary(RunOutcome outcome, ExportPlan plan) {
+    Summary summary = Summary.of(NAME, outcome);
+    entityLines(summary, outcome, plan, plan.window());
     return summary.requests(outcome);
   }
 }
