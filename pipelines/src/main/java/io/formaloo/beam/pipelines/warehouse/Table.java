@@ -22,7 +22,10 @@ public record Table(
     String name, List<Column> columns, String key, String changedBy, List<Column> managed)
     implements Serializable {
 
-  /** When a customer was found gone from the API by a complete read; null while it is there. */
+  /**
+   * When a customer (or the customer of an activity) was found gone from the API by a complete
+   * read; null while it is there.
+   */
   public static final String DELETED_AT = "deleted_at";
 
   static final String UPDATED_AT = "updated_at";
@@ -61,8 +64,9 @@ public record Table(
       throw new IllegalStateException(entity + " records have no " + key + " field");
     }
     String changedBy = schema.hasField(UPDATED_AT) ? UPDATED_AT : null;
+    // Customers gone from the API, and their activities, which go with them.
     List<Column> managed =
-        entity == Entity.CUSTOMERS
+        entity == Entity.CUSTOMERS || entity == Entity.ACTIVITIES
             ? List.of(new Column(DELETED_AT, ColumnType.TIMESTAMP))
             : List.of();
     return new Table(entity.folder(), List.copyOf(columns), key, changedBy, managed);

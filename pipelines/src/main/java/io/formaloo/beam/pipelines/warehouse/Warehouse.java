@@ -2,13 +2,11 @@ package io.formaloo.beam.pipelines.warehouse;
 
 import io.formaloo.beam.pipelines.records.Entity;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,35 +112,16 @@ public final class Warehouse implements AutoCloseable {
 
   /**
    * Ends a run whose reads completed and whose writes committed, in one transaction: customers the
-   * read did not see get {@code deleted_at = at} (if {@code customersRead}), customers seen again
-   * lose theirs, and the bookmarks move to {@code bookmarks}.
+   * read did not see get {@code deleted_at = at} and so do their activities (the API removes them
+   * with their customer), customers seen again lose theirs; then the bookmarks move to {@code
+   * bookmarks}. {@code customersRead} false (customers were not exported) marks nothing.
    *
    * @return how many customers were found deleted
    */
   public int finish(Instant at, boolean customersRead, Map<Entity, LocalDate> bookmarks) {
     try {
       connection.setAutoCommit(false);
-      int deleted = 0;
-      if (customersRead) {
-        Table customers = Table.of(Entity.CUSTOMERS);
-        String seen = " (SELECT code FROM " + Table.SEEN_CUSTOMERS.quoted() + ")";
-        try (PreparedStatement mark =
-            connection.prepareStatement(
-                "UPDATE "
-                    + customers.quoted()
-                    + " SET deleted_at = ? WHERE deleted_at IS NULL AND code NOT IN"
-                    + seen)) {
-          mark.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-          deleted = mark.executeUpdate();
-        }
-        try (Statement back = connection.createStatement()) {
-          back.executeUpdate(
-              "UPDATE "
-                  + customers.quoted()
-                  + " SET deleted_at = NULL WHERE deleted_at IS NOT NULL AND code IN"
-                  + seen);
-        }
-      }
+      int deleted = customersRead ? SoftDeletes.mark(connection, at, hasActivities()) : 0;
       SyncState.write(connection, bookmarks, at);
       connection.commit();
       return deleted;
@@ -153,6 +132,13 @@ public final class Warehouse implements AutoCloseable {
         // The failure below says what went wrong; the transaction is gone with the connection.
       }
       throw new WarehouseException(url, "cannot record the run's deletes and bookmarks", e);
+    }
+  }
+
+  private boolean hasActivities() throws SQLException {
+    try (ResultSet tables =
+        connection.getMetaData().getTables(null, null, Table.of(Entity.ACTIVITIES).name(), null)) {
+      return tables.next();
     }
   }
 

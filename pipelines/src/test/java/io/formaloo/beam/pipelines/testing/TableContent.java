@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +80,10 @@ public final class TableContent {
     }
     if (type.contains("timestamp")) {
       OffsetDateTime at = r.getObject(i, OffsetDateTime.class);
-      return JSON.getNodeFactory().textNode(at.withOffsetSameInstant(ZoneOffset.UTC).toString());
+      return JSON.getNodeFactory()
+          .textNode(
+              DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                  at.withOffsetSameInstant(ZoneOffset.UTC)));
     }
     if (type.startsWith("int") || type.equals("bigint") || type.equals("serial")) {
       long number = r.getLong(i);
