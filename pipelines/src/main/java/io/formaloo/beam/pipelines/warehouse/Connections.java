@@ -64,7 +64,7 @@ public final class Connections {
             (DuckDBConnection)
                 DriverManager.getConnection(warehouse.jdbcUrl(), warehouse.properties()));
       } catch (SQLException | ClassNotFoundException e) {
-        throw new WarehouseException(warehouse, "cannot open the database", e);
+        throw new WarehouseException(warehouse, "cannot open the database file", e);
       }
     }
     BasicDataSource pool = new BasicDataSource();

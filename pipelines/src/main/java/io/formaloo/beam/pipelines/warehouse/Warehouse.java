@@ -46,11 +46,13 @@ public final class Warehouse implements AutoCloseable {
     if (url.dialect() == Dialect.DUCKDB) {
       return "cannot open the database file";
     }
-    Throwable cause = e;
-    while (cause != null && !(cause instanceof SQLException)) {
-      cause = cause.getCause();
+    // The pool wraps the driver's exception in one of its own, without a state.
+    String state = null;
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        state = sql.getSQLState();
+      }
     }
-    String state = cause == null ? null : ((SQLException) cause).getSQLState();
     if (state == null) {
       return "cannot connect to the database";
     }
