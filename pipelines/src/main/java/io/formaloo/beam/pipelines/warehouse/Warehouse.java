@@ -138,8 +138,20 @@ public final class Warehouse implements AutoCloseable {
   }
 
   private boolean hasActivities() throws SQLException {
-    try (ResultSet tables =
-        connection.getMetaData().getTables(null, null, Table.of(Entity.ACTIVITIES).name(), null)) {
+    return tableExists(Table.of(Entity.ACTIVITIES));
+  }
+
+  /** Whether the warehouse holds {@code table} (of any shape). */
+  public boolean hasTable(Table table) {
+    try {
+      return tableExists(table);
+    } catch (SQLException e) {
+      throw new WarehouseException(url, "cannot list the tables", e);
+    }
+  }
+
+  private boolean tableExists(Table table) throws SQLException {
+    try (ResultSet tables = connection.getMetaData().getTables(null, null, table.name(), null)) {
       return tables.next();
     }
   }

@@ -78,6 +78,11 @@ public final class WarehouseUrl implements Serializable {
       properties.setProperty("connectTimeout", "5");
       properties.setProperty("loginTimeout", "10");
       properties.setProperty("reWriteBatchedInserts", "true");
+      // Commits return before their WAL is flushed. Safe here: WAL is flushed in order, so if the
+      // run's last commit (the bookmark) survives a server crash every upsert before it does, and
+      // if it does not, the next run reads the same days again and its upserts are idempotent.
+      // About a third more rows a second on this machine.
+      properties.setProperty("options", "-c synchronous_commit=off");
     }
     return properties;
   }
