@@ -1,9 +1,11 @@
 package io.formaloo.beam.pipelines.export;
 
 import io.formaloo.beam.io.client.FormalooConfig;
+import io.formaloo.beam.io.model.Activity;
 import io.formaloo.beam.pipelines.cli.Cli;
 import io.formaloo.beam.pipelines.cli.ConfigFromOptions;
 import io.formaloo.beam.pipelines.cli.DateWindow;
+import io.formaloo.beam.pipelines.cli.PipelineFailedException;
 import io.formaloo.beam.pipelines.cli.PipelineRun;
 import io.formaloo.beam.pipelines.cli.Preflight;
 import io.formaloo.beam.pipelines.cli.RunOutcome;
@@ -13,8 +15,13 @@ import io.formaloo.beam.pipelines.deadletters.ReadDeadLetters;
 import io.formaloo.beam.pipelines.files.WriteRecordFiles;
 import io.formaloo.beam.pipelines.metrics.Counters;
 import io.formaloo.beam.pipelines.records.Entity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -70,13 +77,24 @@ public final class Export {
     if (plan.warehouse() != null) {
       return WarehouseExport.run(options, plan, terminal);
     }
+    Instant started = IncrementalWindow.clock.instant();
+    LocalDate today = started.atZone(ZoneOffset.UTC).toLocalDate();
+    Map<Entity, LocalDate> bookmarks =
+        plan.incremental() ? FileSyncState.read(plan.output()) : Map.of();
+    DateWindow window =
+        plan.incremental()
+            ? IncrementalWindow.of(bookmarks.get(Entity.ACTIVITIES), plan.lookbackDays(), today)
+            : plan.window();
     FormalooConfig config = ConfigFromOptions.build(options, terminal.environment());
     Preflight.check(config);
 
     Pipeline pipeline = Pipeline.create(options);
     List<RunOutcome.Output> outputs = new ArrayList<>();
     for (Entity entity : plan.entities()) {
-      int stale = StaleFiles.delete(plan.folder(entity));
+      int stale =
+          entity == Entity.ACTIVITIES && plan.incremental()
+              ? StaleFiles.deleteDays(plan.folder(entity), window)
+              : StaleFiles.delete(plan.folder(entity));
       if (stale > 0) {
         terminal
             .out()
@@ -88,7 +106,7 @@ public final class Export {
           new RunOutcome.Output(
               entity.folder() + " (" + plan.format() + ")", plan.folder(entity).toString()));
     }
-    EntityReads.readAll(pipeline, plan, config, plan.window(), files(plan));
+    EntityReads.readAll(pipeline, plan, config, window, files(plan));
 
     outputs.add(
         new RunOutcome.Output(
@@ -96,14 +114,35 @@ public final class Export {
     RunOutcome outcome =
         PipelineRun.run(pipeline, NAME, terminal, options.getProgressIntervalSeconds())
             .withOutputs(outputs);
-    summary(outcome, plan).print(terminal.out(), outcome.outputs());
+    Summary summary = Summary.of(NAME, outcome);
+    entityLines(summary, outcome, plan, window);
+    if (plan.incremental()) {
+      LocalDate bookmark = bookmarks.get(Entity.ACTIVITIES);
+      String was = bookmark == null ? "none" : bookmark.toString();
+      failIfIncomplete(outcome, plan, summary, terminal, "the bookmarks stay " + was);
+      Map<Entity, LocalDate> moved = new EnumMap<>(Entity.class);
+      plan.entities().forEach(e -> moved.put(e, today));
+      FileSyncState.write(plan.output(), moved, started);
+      summary.line(
+          "bookmark: %s (was %s; next run reads activities from %s), in %s",
+          today, was, today.minusDays(plan.lookbackDays()), FileSyncState.FILE);
+    }
+    summary.requests(outcome).print(terminal.out(), outcome.outputs());
     return outcome;
   }
 
   private static EntityReads.Destination files(ExportPlan plan) {
     return new EntityReads.Destination() {
       @Override
+      @SuppressWarnings("unchecked")
       public <T> void write(Entity entity, PCollection<T> records, Class<T> type) {
+        if (entity == Entity.ACTIVITIES && plan.incremental()) {
+          ((PCollection<Activity>) records)
+              .apply(
+                  "Write " + entity.folder() + " by day",
+                  WriteRecordFiles.byCreatedDay(plan.format(), plan.folder(entity)));
+          return;
+        }
         records.apply(
             "Write " + entity.folder(),
             new WriteRecordFiles<>(type, plan.format(), plan.folder(entity), plan.shards(entity)));
@@ -129,14 +168,28 @@ public final class Export {
     }
   }
 
+  /**
+   * Ends a run whose reads were not all complete: its summary, then a failure (exit code 1) that
+   * says what was kept back ({@code kept}), since the next run must read the same days again.
+   *
+   * @throws PipelineFailedException if anything could not be read
+   */
+  static void failIfIncomplete(
+      RunOutcome outcome, ExportPlan plan, Summary summary, Terminal terminal, String kept) {
+    long unread = plan.entities().stream().mapToLong(e -> unread(outcome, e)).sum();
+    if (unread == 0) {
+      return;
+    }
+    summary.requests(outcome).print(terminal.out(), outcome.outputs());
+    throw PipelineFailedException.incomplete(
+        String.format(
+            "%s: %,d could not be read (see the dead letters): what was read is written, but %s,"
+                + " so the next run reads the same days again",
+            NAME, unread, kept));
+  }
+
   /** What the reads of {@code entity} could not read: a record, a page, a whole query. */
   static long unread(RunOutcome outcome, Entity entity) {
     return outcome.counters().pipeline(entity.folder() + "_" + ReadDeadLetters.COUNTER);
-  }
-
-  private static Summary summary(RunOutcome outcome, ExportPlan plan) {
-    Summary summary = Summary.of(NAME, outcome);
-    entityLines(summary, outcome, plan, plan.window());
-    return summary.requests(outcome);
   }
 }

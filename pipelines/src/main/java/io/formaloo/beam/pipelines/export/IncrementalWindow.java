@@ -1,6 +1,7 @@
 package io.formaloo.beam.pipelines.export;
 
 import io.formaloo.beam.pipelines.cli.DateWindow;
+import java.time.Clock;
 import java.time.LocalDate;
 
 /**
@@ -11,6 +12,9 @@ import java.time.LocalDate;
  * yet: every activity.
  */
 final class IncrementalWindow {
+  /** The time runs take their day from; a test may hold it. */
+  static Clock clock = Clock.systemUTC();
+
   private IncrementalWindow() {}
 
   /**

@@ -19,7 +19,6 @@ import io.formaloo.beam.pipelines.warehouse.Warehouse;
 import io.formaloo.beam.pipelines.warehouse.WarehouseException;
 import io.formaloo.beam.pipelines.warehouse.WarehouseUrl;
 import io.formaloo.beam.pipelines.warehouse.WriteTable;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -48,9 +47,6 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * </ol>
  */
 final class WarehouseExport {
-  /** The time runs take their day from; a test may hold it. */
-  static Clock clock = Clock.systemUTC();
-
   private WarehouseExport() {}
 
   static RunOutcome run(ExportOptions options, ExportPlan plan, Terminal terminal) {
@@ -72,7 +68,7 @@ final class WarehouseExport {
 
   private static RunOutcome run(
       ExportOptions options, ExportPlan plan, Terminal terminal, Warehouse warehouse) {
-    Instant started = clock.instant();
+    Instant started = IncrementalWindow.clock.instant();
     LocalDate today = started.atZone(ZoneOffset.UTC).toLocalDate();
     Map<Entity, LocalDate> bookmarks;
     try {
@@ -102,18 +98,12 @@ final class WarehouseExport {
     Summary summary = Summary.of(Export.NAME, outcome);
     Export.entityLines(summary, outcome, plan, window);
 
-    long unread = plan.entities().stream().mapToLong(e -> Export.unread(outcome, e)).sum();
-    if (unread > 0) {
-      summary.requests(outcome).print(terminal.out(), outcome.outputs());
-      throw PipelineFailedException.incomplete(
-          Export.NAME
-              + ": "
-              + String.format("%,d", unread)
-              + " could not be read (see the dead letters): what was read is upserted, but no"
-              + " customer was marked deleted and the bookmarks stay "
-              + describe(bookmarks)
-              + ", so the next run reads the same days again");
-    }
+    Export.failIfIncomplete(
+        outcome,
+        plan,
+        summary,
+        terminal,
+        "no customer was marked deleted and the bookmarks stay " + describe(bookmarks));
     Map<Entity, LocalDate> moved = new EnumMap<>(Entity.class);
     if (plan.incremental()) {
       plan.entities().forEach(e -> moved.put(e, today));

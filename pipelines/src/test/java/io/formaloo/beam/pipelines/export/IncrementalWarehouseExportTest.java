@@ -61,7 +61,7 @@ class IncrementalWarehouseExportTest {
 
   @AfterEach
   void realClock() {
-    WarehouseExport.clock = Clock.systemUTC();
+    IncrementalWindow.clock = Clock.systemUTC();
   }
 
   @ParameterizedTest
@@ -116,10 +116,10 @@ class IncrementalWarehouseExportTest {
 
   /** A first incremental run, as if three days ago: it reads everything. */
   private void firstRun(String url) throws Exception {
-    WarehouseExport.clock =
+    IncrementalWindow.clock =
         Clock.fixed(FIRST_RUN.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     Runs.Run first = export(url, "--incremental");
-    WarehouseExport.clock = Clock.systemUTC();
+    IncrementalWindow.clock = Clock.systemUTC();
     assertThat(first.printed(), first.exitCode(), is(0));
     assertThat(first.out(), containsString("activities: 600 records"));
     assertThat(bookmark(url), is(List.of(FIRST_RUN.toString())));
