@@ -127,6 +127,7 @@ public final class Demo {
       export.setOutputDir(null);
       export.setWarehouse(warehouseUrl);
       export.setIncremental(true);
+      export.setDeadLetterDir(work.resolve("warehouse-dead-letters").toString());
       Export.run(export, withCredentials);
 
       terminal.out().printf("%ndemo: 4/4 analytics of the warehouse%n");
