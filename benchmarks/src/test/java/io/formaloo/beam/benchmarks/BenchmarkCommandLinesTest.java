@@ -43,7 +43,10 @@ class BenchmarkCommandLinesTest {
             WriteThroughput.class,
             List.of("--customers=100000", "--latencyMs=50", "--budget=100", "--faults=none")),
         Arguments.of(
-            EndToEnd.class, List.of("--customers=50000", "--latencyMs=100", "--serverThreads=64")));
+            EndToEnd.class, List.of("--customers=50000", "--latencyMs=100", "--serverThreads=64")),
+        Arguments.of(
+            WarehouseLoad.class,
+            List.of("--customers=100000", "--activities=200000", "--threads=2")));
   }
 
   @ParameterizedTest

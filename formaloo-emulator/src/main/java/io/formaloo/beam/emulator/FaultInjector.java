@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rolls the dice for the configured {@link Faults}. The dice are seeded, so a single-threaded
@@ -19,6 +20,9 @@ final class FaultInjector {
   private final Object changeLock = new Object();
   private long windowSecond = Long.MIN_VALUE;
   private int windowCount;
+
+  /** Requests since the faults were set, for {@link Faults#failAfterRequests()}. */
+  private final AtomicLong requestsSinceSet = new AtomicLong();
 
   /** The state of {@link Faults#slowCustomer()}, reset when the faults change. */
   private final Object slowLock = new Object();
@@ -39,6 +43,7 @@ final class FaultInjector {
   void faults(Faults faults) {
     synchronized (changeLock) {
       this.faults = faults;
+      requestsSinceSet.set(0);
       changeLock.notifyAll();
     }
     synchronized (slowLock) {
@@ -161,6 +166,10 @@ final class FaultInjector {
 
   /** A 5xx status to answer instead of doing the work, or 0. */
   int serverError() {
+    long failAfter = faults.failAfterRequests();
+    if (failAfter > 0 && requestsSinceSet.incrementAndGet() > failAfter) {
+      return 503;
+    }
     return roll(faults.errorRate()) ? ERROR_STATUSES[nextInt(ERROR_STATUSES.length)] : 0;
   }
 

@@ -25,6 +25,7 @@ final class FaultSettings implements Cloneable {
   Churn churn = Churn.none();
   int serverPageSize;
   int failingPage;
+  long failAfterRequests;
   HostileAnswer hostileAnswer = HostileAnswer.NONE;
   long hostileCount;
   String foreignBaseUrl;
@@ -60,6 +61,7 @@ final class FaultSettings implements Cloneable {
         && churn.equals(f.churn)
         && serverPageSize == f.serverPageSize
         && failingPage == f.failingPage
+        && failAfterRequests == f.failAfterRequests
         && hostileAnswer == f.hostileAnswer
         && hostileCount == f.hostileCount
         && Objects.equals(foreignBaseUrl, f.foreignBaseUrl)
@@ -85,6 +87,7 @@ final class FaultSettings implements Cloneable {
         churn,
         serverPageSize,
         failingPage,
+        failAfterRequests,
         hostileAnswer,
         hostileCount,
         foreignBaseUrl,
@@ -120,6 +123,7 @@ final class FaultSettings implements Cloneable {
         + (churn.isNone() ? "" : ", churn=" + churn)
         + (serverPageSize > 0 ? ", serverPageSize=" + serverPageSize : "")
         + (failingPage > 0 ? ", failingPage=" + failingPage : "")
+        + (failAfterRequests > 0 ? ", failAfterRequests=" + failAfterRequests : "")
         + ", hostileAnswer="
         + hostileAnswer
         + (hostileAnswer == HostileAnswer.WRONG_COUNT ? ", hostileCount=" + hostileCount : "")

@@ -118,6 +118,14 @@ public final class Faults {
     return s.failingPage;
   }
 
+  /**
+   * How many requests are answered as usual, counted from when these faults were set, before every
+   * later one is answered 503: a service that goes down in the middle of a job. 0 for never.
+   */
+  public long failAfterRequests() {
+    return s.failAfterRequests;
+  }
+
   /** The hostile answer every successful {@code GET} of the API gets; {@code NONE} by default. */
   public HostileAnswer hostileAnswer() {
     return s.hostileAnswer;
@@ -239,6 +247,18 @@ public final class Faults {
     /** Answers every request for page {@code page} of a list with a 500; 0 for none. */
     public Builder failingPage(int page) {
       s.failingPage = nonNegative("failingPage", page);
+      return this;
+    }
+
+    /**
+     * Answers the first {@code requests} requests from now on as usual and every one after them
+     * with a 503, token requests included; 0 turns it off.
+     */
+    public Builder failAfterRequests(long requests) {
+      if (requests < 0) {
+        throw new IllegalArgumentException("failAfterRequests must not be negative: " + requests);
+      }
+      s.failAfterRequests = requests;
       return this;
     }
 

@@ -18,6 +18,7 @@ import io.formaloo.beam.pipelines.files.OutputFormat;
 import io.formaloo.beam.pipelines.report.ReportFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -34,8 +35,9 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  *   <li>starts the Formaloo API emulator, seeded with customers and activities;
  *   <li>generates backfill input (customers as JSON Lines, activities as CSV, some of each bad) and
  *       backfills it: the bad records end in the dead letters;
- *   <li>exports everything;
- *   <li>analyses the export into CSV files and an HTML report.
+ *   <li>exports everything to files;
+ *   <li>exports everything, incrementally, into a DuckDB warehouse ({@code warehouse.duckdb});
+ *   <li>analyses the warehouse into CSV files and an HTML report.
  * </ol>
  *
  * <p>Its own options are {@link DemoOptions}; every other option goes to the three pipelines, e.g.
@@ -101,14 +103,14 @@ public final class Demo {
           generate(work.resolve("input"), backfillCustomers, backfillActivities, today);
       terminal
           .out()
-          .printf("%ndemo: 1/3 backfill of %s and %s%n", input.customers(), input.activities());
+          .printf("%ndemo: 1/4 backfill of %s and %s%n", input.customers(), input.activities());
       BackfillOptions backfill = options.as(BackfillOptions.class);
       backfill.setCustomersInput(input.customers().toString());
       backfill.setActivitiesInput(input.activities().toString());
       backfill.setDeadLetterDir(work.resolve("dead-letters").toString());
       Backfill.run(backfill, withCredentials);
 
-      terminal.out().printf("%ndemo: 2/3 export of everything, as %s%n", format);
+      terminal.out().printf("%ndemo: 2/4 export of everything, as %s%n", format);
       ExportOptions export = options.as(ExportOptions.class);
       export.setOutputDir(work.resolve("export").toString());
       export.setFormat(format);
@@ -116,9 +118,21 @@ public final class Demo {
       export.setDeadLetterDir(null);
       Export.run(export, withCredentials);
 
-      terminal.out().printf("%ndemo: 3/3 analytics of the export%n");
+      Path warehouse = work.resolve(WAREHOUSE);
+      String warehouseUrl = "jdbc:duckdb:" + warehouse;
+      terminal.out().printf("%ndemo: 3/4 export of everything into the warehouse %s%n", warehouse);
+      // A new emulator holds new customers: yesterday's demo's warehouse would only mark its
+      // customers deleted.
+      deleteWarehouse(warehouse);
+      export.setOutputDir(null);
+      export.setWarehouse(warehouseUrl);
+      export.setIncremental(true);
+      export.setDeadLetterDir(work.resolve("warehouse-dead-letters").toString());
+      Export.run(export, withCredentials);
+
+      terminal.out().printf("%ndemo: 4/4 analytics of the warehouse%n");
       AnalyticsOptions analyticsOptions = options.as(AnalyticsOptions.class);
-      analyticsOptions.setInputDir(work.resolve("export").toString());
+      analyticsOptions.setWarehouse(warehouseUrl);
       analyticsOptions.setOutputDir(work.resolve("report").toString());
       RunOutcome analytics = Analytics.run(analyticsOptions, withCredentials);
 
@@ -127,15 +141,31 @@ public final class Demo {
           .out()
           .printf(
               "%ndemo: done in %s. Everything is under %s%n"
-                  + "  dead letters  %s%n  export        %s%n  report        %s%n"
-                  + "Open the report in a browser: %s%n",
+                  + "  dead letters  %s%n  export        %s%n  warehouse     %s%n"
+                  + "  report        %s%n"
+                  + "Open the report in a browser: %s%n"
+                  + "Query the warehouse: duckdb %s \"SELECT count(*) FROM activities\"%n",
               Elapsed.format(Duration.ofNanos(System.nanoTime() - start)),
               work,
               work.resolve("dead-letters"),
               work.resolve("export"),
+              warehouse,
               report,
-              report.toUri());
+              report.toUri(),
+              warehouse);
       return analytics;
+    }
+  }
+
+  /** The DuckDB file the demo's warehouse export writes, under the work folder. */
+  public static final String WAREHOUSE = "warehouse.duckdb";
+
+  private static void deleteWarehouse(Path warehouse) {
+    try {
+      Files.deleteIfExists(warehouse);
+      Files.deleteIfExists(Path.of(warehouse + ".wal"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the demo's old warehouse " + warehouse, e);
     }
   }
 

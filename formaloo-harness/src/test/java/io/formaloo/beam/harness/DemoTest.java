@@ -12,6 +12,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +25,7 @@ class DemoTest {
   @TempDir Path dir;
 
   @Test
-  void backfillsExportsAndReportsAgainstItsOwnEmulator() {
+  void backfillsExportsAndReportsAgainstItsOwnEmulator() throws Exception {
     Printed run =
         demo(
             "--workDir=" + dir,
@@ -39,6 +43,14 @@ class DemoTest {
     assertThat(run.out(), containsString("Open the report in a browser: file:"));
     assertThat(Files.exists(dir.resolve("report").resolve(ReportFiles.REPORT)), is(true));
     assertThat(Files.exists(dir.resolve("export/customers/part-00000-of-00004.parquet")), is(true));
+    assertThat(Files.exists(dir.resolve(Demo.WAREHOUSE)), is(true));
+    assertThat(run.out(), containsString("bookmark: "));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(Demo.WAREHOUSE));
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM customers WHERE deleted_at IS NULL")) {
+      r.next();
+      assertThat(r.getLong(1), is(240L));
+    }
   }
 
   @Test

@@ -35,6 +35,7 @@ class PackageLayersTest {
           Map.entry("records", 2),
           Map.entry("files", 3),
           Map.entry("providers", 3),
+          Map.entry("warehouse", 3),
           Map.entry("deadletters", 4),
           Map.entry("report", 4),
           Map.entry("backfill", 5),

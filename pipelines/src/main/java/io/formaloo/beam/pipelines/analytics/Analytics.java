@@ -21,6 +21,8 @@ import io.formaloo.beam.pipelines.records.Entity;
 import io.formaloo.beam.pipelines.report.ReportData;
 import io.formaloo.beam.pipelines.report.ReportFiles;
 import io.formaloo.beam.pipelines.report.WriteReportFn;
+import io.formaloo.beam.pipelines.warehouse.Connections;
+import io.formaloo.beam.pipelines.warehouse.WarehouseUrl;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
@@ -92,37 +94,60 @@ public final class Analytics {
         read = read.withActivityDateBetween(plan.window().since(), plan.window().until());
       }
       activities = pipeline.apply("Read activities", read);
+    } else if (plan.warehouse() != null) {
+      WarehouseUrl url = WarehouseUrl.parse(plan.warehouse(), terminal.environment());
+      ReadWarehouse.check(url);
+      source = "warehouse " + url.redacted();
+      customers = pipeline.apply("Read customers", ReadWarehouse.of(url, Entity.CUSTOMERS));
+      activities =
+          inWindow(
+              pipeline.apply("Read activities", ReadWarehouse.of(url, Entity.ACTIVITIES)),
+              plan.window());
     } else {
       source = "export " + plan.input();
       customers =
           pipeline.apply(
               "Read customers", ReadExport.of(Customer.class, plan.input(), Entity.CUSTOMERS));
       activities =
-          pipeline.apply(
-              "Read activities", ReadExport.of(Activity.class, plan.input(), Entity.ACTIVITIES));
-      DateWindow window = plan.window();
-      if (window != null) {
-        activities =
-            activities.apply(
-                "In the window",
-                Filter.by(
-                    (Activity a) -> {
-                      LocalDate day = ActivityFacts.day(a);
-                      return day != null && window.contains(day);
-                    }));
-      }
+          inWindow(
+              pipeline.apply(
+                  "Read activities",
+                  ReadExport.of(Activity.class, plan.input(), Entity.ACTIVITIES)),
+              plan.window());
     }
     analyse(pipeline, plan, source, customers, activities);
 
-    RunOutcome outcome =
-        PipelineRun.run(pipeline, NAME, terminal, options.getProgressIntervalSeconds())
-            .withOutputs(
-                List.of(
-                    new RunOutcome.Output(
-                        "report", Locations.file(plan.output(), ReportFiles.REPORT).toString()),
-                    new RunOutcome.Output("CSV files", plan.output().toString())));
+    RunOutcome outcome;
+    try {
+      outcome = PipelineRun.run(pipeline, NAME, terminal, options.getProgressIntervalSeconds());
+    } finally {
+      if (plan.warehouse() != null) {
+        Connections.close(WarehouseUrl.parse(plan.warehouse(), terminal.environment()));
+      }
+    }
+    outcome =
+        outcome.withOutputs(
+            List.of(
+                new RunOutcome.Output(
+                    "report", Locations.file(plan.output(), ReportFiles.REPORT).toString()),
+                new RunOutcome.Output("CSV files", plan.output().toString())));
     summary(outcome).print(terminal.out(), outcome.outputs());
     return outcome;
+  }
+
+  /** The activities of {@code window} (null: all) by the day they are charted on. */
+  private static PCollection<Activity> inWindow(
+      PCollection<Activity> activities, DateWindow window) {
+    if (window == null) {
+      return activities;
+    }
+    return activities.apply(
+        "In the window",
+        Filter.by(
+            (Activity a) -> {
+              LocalDate day = ActivityFacts.day(a);
+              return day != null && window.contains(day);
+            }));
   }
 
   private static void analyse(

@@ -16,6 +16,13 @@ public interface AnalyticsOptions extends FormalooOptions {
 
   void setInputDir(String value);
 
+  @Description(
+      "A warehouse an export wrote (scripts/export --warehouse), as its JDBC URL, to analyse"
+          + " instead of files or the API; its login as export takes it.")
+  String getWarehouse();
+
+  void setWarehouse(String value);
+
   @Description("Folder for the CSV files and report.html. Required.")
   String getOutputDir();
 

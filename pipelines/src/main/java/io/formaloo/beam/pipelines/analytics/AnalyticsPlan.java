@@ -9,14 +9,20 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 /**
  * What {@link AnalyticsOptions} ask for, checked before anything starts.
  *
- * @param input an export's folder, or null to read from the API
+ * @param input an export's folder, or null to read from the API or a warehouse
+ * @param warehouse the JDBC URL of a warehouse an export wrote, or null
  * @param output the folder for the CSV files and the report
  * @param window the activities' days (by activity date), or null for all
  * @param topCustomers how many customers to list
  * @param scoreBandWidth score points per band
  */
 record AnalyticsPlan(
-    ResourceId input, ResourceId output, DateWindow window, int topCustomers, int scoreBandWidth) {
+    ResourceId input,
+    String warehouse,
+    ResourceId output,
+    DateWindow window,
+    int topCustomers,
+    int scoreBandWidth) {
 
   /**
    * @throws InvalidOptionException naming the first option that is missing or wrong
@@ -38,8 +44,16 @@ record AnalyticsPlan(
     }
     DateWindow window = DateWindow.parse(options.getSince(), options.getUntil());
     String inputDir = options.getInputDir();
+    String warehouse = options.getWarehouse();
+    boolean fromFiles = inputDir != null && !inputDir.isBlank();
+    boolean fromWarehouse = warehouse != null && !warehouse.isBlank();
+    if (fromFiles && fromWarehouse) {
+      throw new InvalidOptionException(
+          "--inputDir and --warehouse: give one of them, an export's files or its warehouse");
+    }
     return new AnalyticsPlan(
-        inputDir == null || inputDir.isBlank() ? null : Locations.folder(inputDir.trim()),
+        fromFiles ? Locations.folder(inputDir.trim()) : null,
+        fromWarehouse ? warehouse.trim() : null,
         Locations.folder(outputDir.trim()),
         window,
         options.getTopCustomers(),
@@ -48,6 +62,6 @@ record AnalyticsPlan(
 
   /** Whether the data comes from the API rather than an export. */
   boolean fromApi() {
-    return input == null;
+    return input == null && warehouse == null;
   }
 }

@@ -7,4 +7,12 @@ public final class PipelineFailedException extends RuntimeException {
   PipelineFailedException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * A run whose pipeline ended but whose work is not complete, e.g. an incremental export that
+   * could not read everything and so left its bookmark.
+   */
+  public static PipelineFailedException incomplete(String message) {
+    return new PipelineFailedException(message, null);
+  }
 }

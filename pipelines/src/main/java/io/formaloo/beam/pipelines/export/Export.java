@@ -1,15 +1,11 @@
 package io.formaloo.beam.pipelines.export;
 
-import io.formaloo.beam.io.FormalooIO;
 import io.formaloo.beam.io.client.FormalooConfig;
-import io.formaloo.beam.io.model.ActionType;
 import io.formaloo.beam.io.model.Activity;
-import io.formaloo.beam.io.model.Currency;
-import io.formaloo.beam.io.model.Customer;
-import io.formaloo.beam.io.model.Tag;
 import io.formaloo.beam.pipelines.cli.Cli;
 import io.formaloo.beam.pipelines.cli.ConfigFromOptions;
 import io.formaloo.beam.pipelines.cli.DateWindow;
+import io.formaloo.beam.pipelines.cli.PipelineFailedException;
 import io.formaloo.beam.pipelines.cli.PipelineRun;
 import io.formaloo.beam.pipelines.cli.Preflight;
 import io.formaloo.beam.pipelines.cli.RunOutcome;
@@ -17,17 +13,17 @@ import io.formaloo.beam.pipelines.cli.Summary;
 import io.formaloo.beam.pipelines.cli.Terminal;
 import io.formaloo.beam.pipelines.deadletters.ReadDeadLetters;
 import io.formaloo.beam.pipelines.files.WriteRecordFiles;
-import io.formaloo.beam.pipelines.metrics.CountFn;
 import io.formaloo.beam.pipelines.metrics.Counters;
-import io.formaloo.beam.pipelines.metrics.PipelineCounters;
 import io.formaloo.beam.pipelines.records.Entity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler.BadRecordErrorHandler;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PDone;
 
 /**
  * Export: CDP data to warehouse files. Customers, activities and the reference data (tags, action
@@ -79,13 +75,27 @@ public final class Export {
    */
   public static RunOutcome run(ExportOptions options, Terminal terminal) {
     ExportPlan plan = ExportPlan.check(options);
+    if (plan.warehouse() != null) {
+      return WarehouseExport.run(options, plan, terminal);
+    }
+    Instant started = IncrementalWindow.clock.instant();
+    LocalDate today = started.atZone(ZoneOffset.UTC).toLocalDate();
+    Map<Entity, LocalDate> bookmarks =
+        plan.incremental() ? FileSyncState.read(plan.output()) : Map.of();
+    DateWindow window =
+        plan.incremental()
+            ? IncrementalWindow.of(bookmarks.get(Entity.ACTIVITIES), plan.lookbackDays(), today)
+            : plan.window();
     FormalooConfig config = ConfigFromOptions.build(options, terminal.environment());
     Preflight.check(config);
 
     Pipeline pipeline = Pipeline.create(options);
     List<RunOutcome.Output> outputs = new ArrayList<>();
     for (Entity entity : plan.entities()) {
-      int stale = StaleFiles.delete(plan.folder(entity));
+      int stale =
+          entity == Entity.ACTIVITIES && plan.incremental()
+              ? StaleFiles.deleteDays(plan.folder(entity), window)
+              : StaleFiles.delete(plan.folder(entity));
       if (stale > 0) {
         terminal
             .out()
@@ -93,11 +103,11 @@ public final class Export {
                 "export: removed %d files of an earlier export from %s%n",
                 stale, plan.folder(entity));
       }
-      export(pipeline, entity, config, plan);
       outputs.add(
           new RunOutcome.Output(
               entity.folder() + " (" + plan.format() + ")", plan.folder(entity).toString()));
     }
+    EntityReads.readAll(pipeline, plan, config, window, files(plan));
 
     outputs.add(
         new RunOutcome.Output(
@@ -105,87 +115,82 @@ public final class Export {
     RunOutcome outcome =
         PipelineRun.run(pipeline, NAME, terminal, options.getProgressIntervalSeconds())
             .withOutputs(outputs);
-    summary(outcome, plan).print(terminal.out(), outcome.outputs());
+    Summary summary = Summary.of(NAME, outcome);
+    entityLines(summary, outcome, plan, window);
+    if (plan.incremental()) {
+      LocalDate bookmark = bookmarks.get(Entity.ACTIVITIES);
+      String was = bookmark == null ? "none" : bookmark.toString();
+      failIfIncomplete(outcome, plan, summary, terminal, "the bookmarks stay " + was);
+      Map<Entity, LocalDate> moved = new EnumMap<>(Entity.class);
+      plan.entities().forEach(e -> moved.put(e, today));
+      FileSyncState.write(plan.output(), moved, started);
+      summary.line(
+          "bookmark: %s (was %s; next run reads activities from %s), in %s",
+          today, was, today.minusDays(plan.lookbackDays()), FileSyncState.FILE);
+    }
+    summary.requests(outcome).print(terminal.out(), outcome.outputs());
     return outcome;
   }
 
-  private static void export(
-      Pipeline pipeline, Entity entity, FormalooConfig config, ExportPlan plan) {
-    switch (entity) {
-      case CUSTOMERS:
-        write(
-            pipeline, entity, FormalooIO.readCustomers().withConfig(config), Customer.class, plan);
-        break;
-      case ACTIVITIES:
-        write(pipeline, entity, readActivities(config, plan), Activity.class, plan);
-        break;
-      case TAGS:
-        write(pipeline, entity, FormalooIO.readTags().withConfig(config), Tag.class, plan);
-        break;
-      case ACTION_TYPES:
-        write(
-            pipeline,
-            entity,
-            FormalooIO.readActionTypes().withConfig(config),
-            ActionType.class,
-            plan);
-        break;
-      case CURRENCIES:
-        write(
-            pipeline, entity, FormalooIO.readCurrencies().withConfig(config), Currency.class, plan);
-        break;
-    }
-  }
-
-  private static FormalooIO.Read<Activity> readActivities(FormalooConfig config, ExportPlan plan) {
-    FormalooIO.Read<Activity> read = FormalooIO.readActivities().withConfig(config);
-    DateWindow window = plan.window();
-    if (window == null) {
-      return read;
-    }
-    return plan.dateField().equals(ExportPlan.CREATED_AT)
-        ? read.withCreatedBetween(window.since(), window.until())
-        : read.withActivityDateBetween(window.since(), window.until());
-  }
-
-  /**
-   * Reads one entity (each record once: the read removes the repeats that page shifting causes) and
-   * writes its files; what the read could not read goes to the entity's dead letters.
-   */
-  private static <T> void write(
-      Pipeline pipeline, Entity entity, FormalooIO.Read<T> read, Class<T> type, ExportPlan plan) {
-    String name = entity.folder();
-    BadRecordErrorHandler<PDone> unread =
-        pipeline.registerBadRecordErrorHandler(
-            new ReadDeadLetters(name, plan.deadLetterFolder(entity)));
-    PCollection<T> records = pipeline.apply("Read " + name, read.withErrorHandler(unread));
-    unread.close();
-    records
-        .apply(
-            "Count " + name,
-            ParDo.of(new CountFn<T>(PipelineCounters.RECORDS_EXPORTED, name + "_exported")))
-        .setCoder(records.getCoder())
-        .apply(
-            "Write " + name,
+  private static EntityReads.Destination files(ExportPlan plan) {
+    return new EntityReads.Destination() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public <T> void write(Entity entity, PCollection<T> records, Class<T> type) {
+        if (entity == Entity.ACTIVITIES && plan.incremental()) {
+          ((PCollection<Activity>) records)
+              .apply(
+                  "Write " + entity.folder() + " by day",
+                  WriteRecordFiles.byCreatedDay(plan.format(), plan.folder(entity)));
+          return;
+        }
+        records.apply(
+            "Write " + entity.folder(),
             new WriteRecordFiles<>(type, plan.format(), plan.folder(entity), plan.shards(entity)));
+      }
+    };
   }
 
-  private static Summary summary(RunOutcome outcome, ExportPlan plan) {
-    Summary summary = Summary.of(NAME, outcome);
+  /** The summary's line for each entity: how many records, and how many could not be read. */
+  static void entityLines(Summary summary, RunOutcome outcome, ExportPlan plan, DateWindow window) {
     Counters c = outcome.counters();
     for (Entity entity : plan.entities()) {
-      String window =
-          entity == Entity.ACTIVITIES && plan.window() != null
-              ? " (" + plan.dateField() + " " + plan.window() + ")"
+      String days =
+          entity == Entity.ACTIVITIES && window != null
+              ? " (" + plan.dateField() + " " + window + ")"
               : "";
-      long unread = c.pipeline(entity.folder() + "_" + ReadDeadLetters.COUNTER);
+      long unread = unread(outcome, entity);
       summary.line(
           "%s: %,d records%s%s",
           entity.folder(),
           c.pipeline(entity.folder() + "_exported"),
-          window,
+          days,
           unread == 0 ? "" : String.format(", %,d could not be read (dead letters)", unread));
     }
-    return summary.requests(outcome);
+  }
+
+  /**
+   * Ends a run whose reads were not all complete: its summary, then a failure (exit code 1) that
+   * says what was kept back ({@code kept}), since the next run must read the same days again.
+   *
+   * @throws PipelineFailedException if anything could not be read
+   */
+  static void failIfIncomplete(
+      RunOutcome outcome, ExportPlan plan, Summary summary, Terminal terminal, String kept) {
+    long unread = plan.entities().stream().mapToLong(e -> unread(outcome, e)).sum();
+    if (unread == 0) {
+      return;
+    }
+    summary.requests(outcome).print(terminal.out(), outcome.outputs());
+    throw PipelineFailedException.incomplete(
+        String.format(
+            "%s: %,d could not be read (see the dead letters): what was read is written, but %s,"
+                + " so the next run reads the same days again",
+            NAME, unread, kept));
+  }
+
+  /** What the reads of {@code entity} could not read: a record, a page, a whole query. */
+  static long unread(RunOutcome outcome, Entity entity) {
+    return outcome.counters().pipeline(entity.folder() + "_" + ReadDeadLetters.COUNTER);
   }
 }

@@ -7,7 +7,8 @@ import org.apache.beam.sdk.options.Description;
 /** The options of {@link Export}, beside the {@link FormalooOptions} every pipeline has. */
 public interface ExportOptions extends FormalooOptions {
   @Description(
-      "Folder to export under, one sub-folder per entity (<dir>/customers/, ...). Required.")
+      "Folder to export under, one sub-folder per entity (<dir>/customers/, ...). Required unless"
+          + " --warehouse is given.")
   String getOutputDir();
 
   void setOutputDir(String value);
@@ -60,4 +61,29 @@ public interface ExportOptions extends FormalooOptions {
   int getShards();
 
   void setShards(int value);
+
+  @Description(
+      "A JDBC URL to export into instead of files: jdbc:postgresql://HOST[:PORT]/DB or"
+          + " jdbc:duckdb:FILE. One table per entity, upserted by key. The login comes from the URL"
+          + " or FORMALOO_WAREHOUSE_USER / FORMALOO_WAREHOUSE_PASSWORD.")
+  String getWarehouse();
+
+  void setWarehouse(String value);
+
+  @Description(
+      "Read only what changed since the last complete run: activities by created_at from the"
+          + " bookmark's day minus --lookbackDays to today. The bookmark is kept in the warehouse"
+          + " (formaloo_sync_state) or in <outputDir>/_sync_state.json.")
+  @Default.Boolean(false)
+  boolean getIncremental();
+
+  void setIncremental(boolean value);
+
+  @Description(
+      "Days before the bookmark's day that an incremental run reads again, for activities the API"
+          + " recorded late.")
+  @Default.Integer(2)
+  int getLookbackDays();
+
+  void setLookbackDays(int value);
 }

@@ -20,6 +20,9 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * @param dateField {@code created_at} or {@code activity_date}: what the window selects by
  * @param shards files per folder for customers and activities; 0 for the runner's choice
  * @param deadLetters the folder for what could not be read
+ * @param warehouse the JDBC URL to export into (never printed as it is), or null for files
+ * @param incremental whether a bookmark decides what is read
+ * @param lookbackDays days before the bookmark's day an incremental run reads again
  */
 record ExportPlan(
     ResourceId output,
@@ -28,9 +31,15 @@ record ExportPlan(
     DateWindow window,
     String dateField,
     int shards,
-    ResourceId deadLetters) {
+    ResourceId deadLetters,
+    String warehouse,
+    boolean incremental,
+    int lookbackDays) {
   /** Under the output folder, beside the entities' folders, unless --deadLetterDir says. */
   static final String DEFAULT_DEAD_LETTERS = "_dead-letters";
+
+  /** Where an export into a warehouse puts what it could not read, unless --deadLetterDir says. */
+  static final String WAREHOUSE_DEAD_LETTERS = "export-dead-letters";
 
   static final String CREATED_AT = "created_at";
   static final String ACTIVITY_DATE = "activity_date";
@@ -40,10 +49,16 @@ record ExportPlan(
    */
   static ExportPlan check(ExportOptions options) {
     FileSystems.setDefaultPipelineOptions(options);
-    String outputDir = options.getOutputDir();
-    if (outputDir == null || outputDir.isBlank()) {
+    String outputDir = blankToNull(options.getOutputDir());
+    String warehouse = blankToNull(options.getWarehouse());
+    if (outputDir == null && warehouse == null) {
       throw new InvalidOptionException(
-          "--outputDir is required: the folder to export under (one sub-folder per entity)");
+          "--outputDir or --warehouse is required: the folder to export under (one sub-folder per"
+              + " entity), or the JDBC URL of a database to export into");
+    }
+    if (outputDir != null && warehouse != null) {
+      throw new InvalidOptionException(
+          "--outputDir and --warehouse: give one of them, files or a warehouse");
     }
     OutputFormat format = OutputFormat.parse(options.getFormat());
     List<Entity> entities = Entity.parseList(options.getEntities());
@@ -64,14 +79,50 @@ record ExportPlan(
       throw new InvalidOptionException(
           "--shards must not be negative (0 lets the runner choose), got " + options.getShards());
     }
-    ResourceId output = Locations.folder(outputDir.trim());
-    String deadLetterDir = options.getDeadLetterDir();
+    if (options.getIncremental()) {
+      checkIncremental(options, window, field);
+    }
+    ResourceId output = outputDir == null ? null : Locations.folder(outputDir.trim());
+    String deadLetterDir = blankToNull(options.getDeadLetterDir());
     ResourceId deadLetters =
-        deadLetterDir == null || deadLetterDir.isBlank()
-            ? Locations.folder(output, DEFAULT_DEAD_LETTERS)
-            : Locations.folder(deadLetterDir.trim());
+        deadLetterDir != null
+            ? Locations.folder(deadLetterDir.trim())
+            : output == null
+                ? Locations.folder(WAREHOUSE_DEAD_LETTERS)
+                : Locations.folder(output, DEFAULT_DEAD_LETTERS);
     return new ExportPlan(
-        output, format, entities, window, field, options.getShards(), deadLetters);
+        output,
+        format,
+        entities,
+        window,
+        field,
+        options.getShards(),
+        deadLetters,
+        warehouse,
+        options.getIncremental(),
+        options.getLookbackDays());
+  }
+
+  /** The bookmark decides the window, by the day Formaloo recorded activities. */
+  private static void checkIncremental(ExportOptions options, DateWindow window, String field) {
+    if (window != null) {
+      throw new InvalidOptionException(
+          "--incremental reads from its bookmark: leave out --since/--until");
+    }
+    if (!field.equals(CREATED_AT)) {
+      throw new InvalidOptionException(
+          "--incremental reads activities by created_at (the day Formaloo recorded them): leave"
+              + " out --activitiesDateField="
+              + options.getActivitiesDateField());
+    }
+    if (options.getLookbackDays() < 0) {
+      throw new InvalidOptionException(
+          "--lookbackDays must not be negative, got " + options.getLookbackDays());
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   /** How many files an entity's folder gets; 0 for the runner's choice. */

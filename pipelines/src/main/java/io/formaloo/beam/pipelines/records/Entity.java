@@ -1,5 +1,10 @@
 package io.formaloo.beam.pipelines.records;
 
+import io.formaloo.beam.io.model.ActionType;
+import io.formaloo.beam.io.model.Activity;
+import io.formaloo.beam.io.model.Currency;
+import io.formaloo.beam.io.model.Customer;
+import io.formaloo.beam.io.model.Tag;
 import io.formaloo.beam.pipelines.cli.InvalidOptionException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,11 +16,22 @@ import java.util.stream.Collectors;
 
 /** What export can export, each into a folder of its own name. */
 public enum Entity {
-  CUSTOMERS,
-  ACTIVITIES,
-  TAGS,
-  ACTION_TYPES,
-  CURRENCIES;
+  CUSTOMERS(Customer.class),
+  ACTIVITIES(Activity.class),
+  TAGS(Tag.class),
+  ACTION_TYPES(ActionType.class),
+  CURRENCIES(Currency.class);
+
+  private final Class<?> modelClass;
+
+  Entity(Class<?> modelClass) {
+    this.modelClass = modelClass;
+  }
+
+  /** The connector's model class of the entity's records. */
+  public Class<?> modelClass() {
+    return modelClass;
+  }
 
   /** The folder name and the name on the command line, e.g. {@code action_types}. */
   public String folder() {

@@ -1,5 +1,7 @@
 package io.formaloo.beam.pipelines.records;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.schemas.Schema;
@@ -31,6 +33,20 @@ public final class RecordSchemas {
   /** The model's schema under the API's field names ({@link ApiRows}). */
   public static Schema api(Class<?> type) {
     return ApiRows.apiSchema(model(type));
+  }
+
+  /**
+   * The API names of the fields that hold free-form JSON as text in the model ({@code
+   * customerDataJson} is {@code customer_data}): a warehouse stores them as JSON, not as text.
+   */
+  public static Set<String> jsonTextFields(Class<?> type) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Schema.Field field : model(type).getFields()) {
+      if (field.getName().endsWith("Json")) {
+        names.add(ApiRows.apiName(field.getName()));
+      }
+    }
+    return names;
   }
 
   /** The Avro schema of the files: the API's names, a record named after the model class. */

@@ -190,8 +190,36 @@ class OptionsTest {
   }
 
   @Test
-  void exportNeedsAnOutputDir() {
-    assertRefused(export(environment(), withEmulator()), "--outputDir is required");
+  void exportNeedsAnOutputDirOrAWarehouse() {
+    assertRefused(export(environment(), withEmulator()), "--outputDir or --warehouse is required");
+  }
+
+  @Test
+  void exportWritesFilesOrAWarehouseNotBoth() {
+    assertRefused(
+        export(
+            environment(),
+            withEmulator("--outputDir=" + dir, "--warehouse=jdbc:duckdb:" + dir + "/w.duckdb")),
+        "--outputDir and --warehouse: give one of them");
+  }
+
+  @Test
+  void anIncrementalExportTakesItsWindowFromTheBookmark() {
+    assertRefused(
+        export(
+            environment(),
+            withEmulator("--outputDir=" + dir, "--incremental", "--since=2026-01-01")),
+        "--incremental reads from its bookmark: leave out --since/--until");
+  }
+
+  @Test
+  void aWarehouseIsAPostgresOrDuckDbUrlAndItsPasswordIsNeverPrinted() {
+    Runs.Run run =
+        export(
+            environment(),
+            withEmulator("--warehouse=jdbc:mysql://ada:s3cret@127.0.0.1/db?password=s3cret"));
+    assertRefused(run, "--warehouse must be a jdbc:postgresql://");
+    assertThat(run.printed(), not(containsString("s3cret")));
   }
 
   @Test
