@@ -720,8 +720,10 @@ public final class FormalooIO {
    * <p>Data flow: records are checked before any request (a record that fails a check is a failure
    * with its reasons, and is never sent); keyed by their customer into {@link #withShards(int) N
    * shards}; grouped into batches by count, bytes and buffering time ({@code GroupIntoBatches}, in
-   * batch and streaming pipelines, under any windowing); and each batch is written either record by
-   * record or, for customers, as one bulk import job ({@link #withBulkImport()}).
+   * batch and streaming pipelines, under any windowing; on Beam's SparkRunner, which cannot run it,
+   * a bounded input's shards are grouped by key and cut by count and bytes); and each batch is
+   * written either record by record or, for customers, as one bulk import job ({@link
+   * #withBulkImport()}).
    *
    * <p>Record by record, the requests of every shard are issued from one pool per write and worker
    * process, with up to {@link #withMaxConcurrentRequests(int)} in flight at once: a record waiting

@@ -15,13 +15,14 @@ public final class PipelineRun {
   private PipelineRun() {}
 
   /**
-   * Prepares options before the pipeline is created, for the Direct runner: {@code run()} then
-   * returns at once, so that progress can be read from the running job; and unless {@code args} ask
-   * for them, the runner's checks of user code (immutability, encodability) are off. They are for
-   * testing DoFns, and cost more than the work here: the immutability check walks the whole
-   * pipeline for every bundle.
+   * Prepares options before the pipeline is created: on Flink, the restart strategy ({@link
+   * FlinkRestarts}); on the Direct runner, {@code run()} then returns at once, so that progress can
+   * be read from the running job; and unless {@code args} ask for them, the runner's checks of user
+   * code (immutability, encodability) are off. They are for testing DoFns, and cost more than the
+   * work here: the immutability check walks the whole pipeline for every bundle.
    */
   static void prepare(PipelineOptions options, String[] args) {
+    FlinkRestarts.apply(options, args);
     if (!options.getRunner().getSimpleName().equals("DirectRunner")) {
       return;
     }
@@ -81,6 +82,8 @@ public final class PipelineRun {
     if (runner.equals("DirectRunner")) {
       parallelism =
           options.as(DirectOptions.class).getTargetParallelism() + " threads (--targetParallelism)";
+    } else if (FlinkRestarts.isFlink(options)) {
+      parallelism = FlinkRestarts.describe(options);
     } else {
       parallelism = "parallelism as the runner chose";
     }

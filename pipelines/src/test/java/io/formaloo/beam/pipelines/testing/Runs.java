@@ -47,7 +47,7 @@ public final class Runs {
   }
 
   /** The options that point a pipeline at {@code emulator}, fast. */
-  static List<String> emulatorArgs(FormalooEmulator emulator) {
+  public static List<String> emulatorArgs(FormalooEmulator emulator) {
     return List.of(
         "--formalooBaseUrl=" + emulator.baseUrl(),
         "--formalooBusiness=" + emulator.business(),

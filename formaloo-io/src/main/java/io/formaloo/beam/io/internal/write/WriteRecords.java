@@ -95,12 +95,18 @@ public final class WriteRecords<T> extends PTransform<PCollection<T>, PCollectio
           batching.withMaxBufferingDuration(
               Duration.millis(settings.maxBufferingDuration().toMillis()));
     }
+    PCollection<KV<Integer, TimestampedValue<T>>> keyed =
+        checked.get(valid).setCoder(KvCoder.of(VarIntCoder.of(), valueCoder));
+    // The same batches without GroupIntoBatches where a runner cannot run it (Spark).
     PCollection<KV<Integer, Iterable<TimestampedValue<T>>>> batches =
-        checked
-            .get(valid)
-            .setCoder(KvCoder.of(VarIntCoder.of(), valueCoder))
-            .apply("Batch by shard", batching)
-            .setCoder(KvCoder.of(VarIntCoder.of(), IterableCoder.of(valueCoder)));
+        records.isBounded() == IsBounded.BOUNDED
+                && BatchAfterGroupByKey.needed(records.getPipeline())
+            ? keyed.apply(
+                "Batch by shard",
+                new BatchAfterGroupByKey<T>(
+                    settings.batchSize(), settings.maxBatchBytes(), new RequestBytes<T>()))
+            : keyed.apply("Batch by shard", batching);
+    batches.setCoder(KvCoder.of(VarIntCoder.of(), IterableCoder.of(valueCoder)));
 
     TupleTag<WrittenRecord> writtenTag = new TupleTag<WrittenRecord>("written") {};
     TupleTag<FailedRecord> failedTag = new TupleTag<FailedRecord>("failed") {};
