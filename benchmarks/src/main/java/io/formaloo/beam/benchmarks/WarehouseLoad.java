@@ -61,7 +61,7 @@ public final class WarehouseLoad {
   private static void run(CommandLine.Parsed options) throws Exception {
     int customers = options.integer("customers", 100_000);
     int activities = options.integer("activities", 200_000);
-    int threads = options.integer("threads", 4);
+    int threads = options.integer("threads", 2);
     System.out.printf(
         "setup: %,d customers and %,d activities upserted by WriteTable (JdbcIO) on the Direct"
             + " runner with %d threads; pass 1 into empty tables, pass 2 updates every row%n",
