@@ -27,10 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A TaskManager killed with SIGKILL in the middle of a job, as a lost machine would be: the
- * pipelines' restart strategy restarts the job on the TaskManager that is left and a replacement,
- * and the outcome is exact. Writes are capped in rate so that the job is still writing when the
- * kill comes; the kill comes once the emulator has seen part of the work, never after a pause.
+ * A TaskManager that runs a task of the job killed with SIGKILL in the middle of it, as a lost
+ * machine would be: the pipelines' restart strategy restarts the job on the TaskManager that is
+ * left and a replacement, and the outcome is exact. Writes are capped in rate so that the job is
+ * still writing when the kill comes; the kill comes once the emulator has seen part of the work,
+ * never after a pause.
  */
 @ExtendWith(SharedFlinkCluster.class)
 class FlinkWorkerLossIT {
@@ -81,7 +82,8 @@ class FlinkWorkerLossIT {
             // Pages of 10 at 10 requests/s per read and worker: about 15 s of reading.
             "--maxRequestsPerSecond=10");
 
-    loseATaskManagerOnceTrue(cluster, export, () -> emulator.requestCount() > requestsBefore + 20);
+    loseATaskManagerOnceTrue(
+        cluster, export, jobsBefore, "Read", () -> emulator.requestCount() > requestsBefore + 20);
     JarRun.Result run = export.await();
 
     assertThat(run.output(), run.exitCode(), is(0));
@@ -115,7 +117,11 @@ class FlinkWorkerLossIT {
             "--maxRequestsPerSecond=40");
 
     loseATaskManagerOnceTrue(
-        cluster, backfill, () -> emulator.activityCount() > activitiesBefore + 60);
+        cluster,
+        backfill,
+        jobsBefore,
+        "Write",
+        () -> emulator.activityCount() > activitiesBefore + 60);
     JarRun.Result run = backfill.await();
 
     assertThat(run.output(), run.exitCode(), is(0));
@@ -128,22 +134,35 @@ class FlinkWorkerLossIT {
   }
 
   /**
-   * Kills the first TaskManager with SIGKILL as soon as {@code midJob} holds while {@code run} is
-   * still going, then starts a replacement, as a cluster manager would.
+   * Once {@code midJob} holds while {@code run} is still going, kills with SIGKILL a TaskManager
+   * that runs a task of the job now (one running a vertex named with {@code preferred} if any),
+   * then starts a replacement, as a cluster manager would.
    */
   private static void loseATaskManagerOnceTrue(
-      LocalFlinkCluster cluster, JarRun run, BooleanSupplier midJob) throws Exception {
-    while (!midJob.getAsBoolean()) {
+      LocalFlinkCluster cluster,
+      JarRun run,
+      Set<String> jobsBefore,
+      String preferred,
+      BooleanSupplier midJob)
+      throws Exception {
+    FlinkRest rest = new FlinkRest(cluster.flinkMaster());
+    while (true) {
       if (!run.isAlive()) {
         throw new AssertionError("the job ended before a TaskManager was lost:\n" + run.output());
       }
+      List<String> jobs = new ArrayList<>(rest.jobIds());
+      jobs.removeAll(jobsBefore);
+      if (jobs.size() == 1 && midJob.getAsBoolean()) {
+        List<String> running = rest.taskManagersRunning(jobs.get(0), preferred);
+        if (!running.isEmpty()) {
+          assertThat(cluster.taskManagers().size(), is(SharedFlinkCluster.TASK_MANAGERS));
+          cluster.killTaskManager(running.get(0));
+          cluster.startTaskManager();
+          return;
+        }
+      }
       Thread.sleep(50);
     }
-    assertThat("the job is still running", run.isAlive(), is(true));
-    List<String> taskManagers = cluster.taskManagers();
-    assertThat(taskManagers.size(), is(SharedFlinkCluster.TASK_MANAGERS));
-    cluster.killTaskManager(taskManagers.get(0));
-    cluster.startTaskManager();
   }
 
   /** The kill did hit the job: Flink records the lost TaskManager among the job's failures. */

@@ -33,6 +33,32 @@ public final class FlinkRest {
     return text("/jobs/" + jobId + "/config");
   }
 
+  /**
+   * The TaskManagers running a subtask of {@code jobId} now, those running a vertex whose name
+   * contains {@code preferred} first.
+   */
+  public List<String> taskManagersRunning(String jobId, String preferred)
+      throws IOException, InterruptedException {
+    List<String> first = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (JsonNode vertex : get("/jobs/" + jobId).get("vertices")) {
+      if (!vertex.get("status").asText().equals("RUNNING")) {
+        continue;
+      }
+      List<String> into = vertex.get("name").asText().contains(preferred) ? first : others;
+      for (JsonNode subtask :
+          get("/jobs/" + jobId + "/vertices/" + vertex.get("id").asText()).get("subtasks")) {
+        String taskManager = subtask.path("taskmanager-id").asText();
+        if (subtask.get("status").asText().equals("RUNNING") && !into.contains(taskManager)) {
+          into.add(taskManager);
+        }
+      }
+    }
+    List<String> all = new ArrayList<>(first);
+    others.stream().filter(t -> !all.contains(t)).forEach(all::add);
+    return all;
+  }
+
   /** The failures a job recovered from (or died of), newest first. */
   public JsonNode exceptionHistory(String jobId) throws IOException, InterruptedException {
     return get("/jobs/" + jobId + "/exceptions").get("exceptionHistory").get("entries");
