@@ -90,12 +90,16 @@ class SparkSubmitIT {
     assertThat(new HashSet<>(codes), is(new HashSet<>(emulator.customerCodes())));
   }
 
-  /** This JVM's classpath without Beam's jars and without this project's classes and jars. */
+  /**
+   * This JVM's classpath without Beam's jars and without this project's classes and jars: those
+   * from the local repository, and those of the build itself (a reactor build hands the modules'
+   * {@code target/} jars and classes over instead).
+   */
   private static String sparkClasspath() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(e -> !e.contains("/org/apache/beam/"))
         .filter(e -> !e.contains("/io/formaloo/"))
-        .filter(e -> !e.endsWith("/classes") && !e.endsWith("/test-classes"))
+        .filter(e -> !e.contains("/target/"))
         .collect(Collectors.joining(File.pathSeparator));
   }
 }
